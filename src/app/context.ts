@@ -1,0 +1,82 @@
+// What every service needs: the store, the clock, the configuration and the compiled engine.
+import { DEFAULT_GEO_PRECISION_RADII_M, type GeoPrecisionRadii } from '../domain/geo-precision.ts';
+import type { AgreementVersion, Incident, ViolationRecord } from '../domain/types.ts';
+import { batchOf } from '../engine/incident-batch.ts';
+import { ViolationEngine, CERTAIN, type EngineVersionInput } from '../engine/violation-engine.ts';
+import type { Store } from '../store/store.ts';
+
+export interface AppConfig {
+  geoPrecisionRadii: GeoPrecisionRadii;
+  /** The clock; services never read the time themselves. */
+  now: () => number;
+}
+
+export const DEFAULT_CONFIG: AppConfig = {
+  geoPrecisionRadii: DEFAULT_GEO_PRECISION_RADII_M,
+  now: () => Date.now(),
+};
+
+export function engineInputOf(v: AgreementVersion): EngineVersionInput {
+  return {
+    versionId: v.id,
+    agreementId: v.agreementId,
+    label: v.label,
+    validFrom: v.validFrom,
+    validUntil: v.validUntil,
+    zones: v.zones.map((z) => ({
+      zoneId: z.id,
+      key: z.key,
+      name: z.name,
+      kind: z.kind,
+      geometry: z.geometry,
+    })),
+  };
+}
+
+/** Runs the engine over incidents and returns the violation records they give. */
+export function matchIncidents(
+  engine: ViolationEngine,
+  incidents: readonly Incident[],
+): ViolationRecord[] {
+  const out: ViolationRecord[] = [];
+  engine.match(batchOf(incidents), (i, zone, certainty) => {
+    out.push({
+      incidentId: incidents[i]!.id,
+      agreementId: zone.agreementId,
+      zoneKey: zone.key,
+      zoneId: zone.zoneId,
+      versionId: zone.versionId,
+      certainty: certainty === CERTAIN ? 'certain' : 'possible',
+    });
+  });
+  return out;
+}
+
+export class AppContext {
+  private engine: ViolationEngine | null = null;
+  private engineStamp = '';
+
+  constructor(
+    readonly store: Store,
+    readonly config: AppConfig = DEFAULT_CONFIG,
+  ) {}
+
+  /** The engine over every recorded version, compiled once and rebuilt when versions change. */
+  async currentEngine(): Promise<ViolationEngine> {
+    // Another process (the CLI beside a running server) may have recorded versions: the stamp tells.
+    const stamp = await this.store.versionsStamp();
+    if (!this.engine || stamp !== this.engineStamp) {
+      this.engine = ViolationEngine.compile((await this.store.listVersions()).map(engineInputOf));
+      this.engineStamp = stamp;
+    }
+    return this.engine;
+  }
+
+  invalidateEngine(): void {
+    this.engine = null;
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,68 @@
+// `truceline incidents import FILE`: ACLED CSV or GeoJSON, detected from the content; streamed,
+// idempotent by external id, with a progress bar and a summary naming every rejected row.
+import { stat, writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { importIncidentRows, type IncidentImportSummary } from '../../app/incidents.ts';
+import { readIncidentFile } from '../../ingest/read-incidents.ts';
+import { withContext } from '../context.ts';
+import { EXIT } from '../errors.ts';
+import { progressBar } from '../progress.ts';
+
+const SHOWN_REJECTS = 20;
+
+function describe(file: string, format: string, s: IncidentImportSummary): string {
+  const lines = [
+    `${file} (${format}): ${s.read} rows read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected.length} rejected; ${s.violations} violations found`,
+  ];
+  for (const r of s.rejected.slice(0, SHOWN_REJECTS))
+    lines.push(`  row ${r.row}: ${r.field}: ${r.message}`);
+  if (s.rejected.length > SHOWN_REJECTS)
+    lines.push(`  … and ${s.rejected.length - SHOWN_REJECTS} more`);
+  return lines.join('\n');
+}
+
+export function incidentsCommand(program: Command): void {
+  const incidents = program.command('incidents').description('incident log');
+  incidents
+    .command('import')
+    .description(
+      'import incidents from an ACLED CSV or a GeoJSON FeatureCollection (format detected)',
+    )
+    .argument('<file>', 'ACLED CSV or GeoJSON file')
+    .option('--db <path>', 'SQLite database file (default: $TRUCELINE_DB or ./truceline.db)')
+    .option('--rejects <file>', 'write rejected rows (row, field, message) to this CSV file')
+    .option('--json', 'print the summary as JSON')
+    .action(async (file: string, opts: { db?: string; rejects?: string; json?: boolean }) => {
+      const summary = await withContext(opts.db, async (ctx) => {
+        const size = (await stat(file).catch(() => ({ size: 0 }))).size;
+        const { format, rows, bytesRead } = await readIncidentFile(
+          file,
+          ctx.config.geoPrecisionRadii,
+        );
+        const bar = progressBar('importing', size, 'bytes');
+        try {
+          const s = await importIncidentRows(ctx, rows, ({ read }) =>
+            bar.update(bytesRead() || size, `${read} rows`),
+          );
+          return { format, ...s };
+        } finally {
+          bar.stop();
+        }
+      });
+      if (opts.rejects)
+        await writeFile(
+          opts.rejects,
+          stringify(
+            summary.rejected.map((r) => [r.row, r.field, r.message]),
+            { header: true, columns: ['row', 'field', 'message'] },
+          ),
+        );
+      process.stdout.write(
+        opts.json
+          ? JSON.stringify(summary, null, 2) + '\n'
+          : describe(file, summary.format, summary) + '\n',
+      );
+      if (summary.rejected.length > 0) process.exitCode = EXIT.partial;
+    });
+}

@@ -1,0 +1,55 @@
+// `truceline serve`: the HTTP API and the (for now plain) home page, with the demo on first start.
+import type { Command } from 'commander';
+import { AppContext } from '../../app/context.ts';
+import { isEmpty, loadDemo } from '../../demo/load-demo.ts';
+import { buildServer } from '../../server/build-server.ts';
+import { openStore } from '../../store/open-store.ts';
+import { dbPath } from '../context.ts';
+import { parseFlags, portFlag } from '../flags.ts';
+import { z } from 'zod';
+
+const serveFlags = z.object({
+  db: z.string().optional(),
+  port: portFlag.default(8080),
+  host: z.string().min(1).default('0.0.0.0'),
+  demo: z.boolean().default(true),
+  log: z.boolean().default(true),
+});
+
+export function serveCommand(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'start the HTTP API on an embedded SQLite database (loads the demo into an empty one)',
+    )
+    .option('--db <path>', 'SQLite database file (default: $TRUCELINE_DB or ./truceline.db)')
+    .option('--port <n>', 'port to listen on (default: $PORT or 8080)', process.env.PORT)
+    .option('--host <addr>', 'address to bind', '0.0.0.0')
+    .option('--demo', 'load the demo scenario when the database is empty (default)')
+    .option('--no-demo', 'never load the demo scenario')
+    .option('--no-log', 'do not log requests')
+    .action(async (raw: Record<string, unknown>) => {
+      const flags = parseFlags(serveFlags, raw);
+      const path = dbPath(flags.db);
+      const ctx = new AppContext(await openStore(path));
+      if (flags.demo && (await isEmpty(ctx))) {
+        const demo = await loadDemo(ctx);
+        process.stderr.write(
+          `Loaded the demo scenario: ${demo.agreements.length} agreements, ${demo.incidents.added} incidents, ${demo.incidents.violations} violations.\n`,
+        );
+      }
+      const app = buildServer(ctx, { logger: flags.log });
+      const close = async () => {
+        await app.close();
+        await ctx.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void close());
+      process.once('SIGTERM', () => void close());
+      await app.listen({ port: flags.port, host: flags.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : flags.port;
+      const shown = flags.host === '0.0.0.0' ? 'localhost' : flags.host;
+      process.stderr.write(`Truceline is serving ${path} on http://${shown}:${port}\n`);
+    });
+}

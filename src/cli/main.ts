@@ -1,0 +1,32 @@
+// The `truceline` command line. Every command has --help; errors end with a message and exit code.
+import { Command, CommanderError } from 'commander';
+import { agreementsCommand } from './commands/agreements.ts';
+import { demoCommand } from './commands/demo.ts';
+import { incidentsCommand } from './commands/incidents.ts';
+import { serveCommand } from './commands/serve.ts';
+import { violationsCommand } from './commands/violations.ts';
+import { EXIT, reportError } from './errors.ts';
+
+const program = new Command('truceline')
+  .description('Truceline: agreements, safe zones, incidents and the violations derived from them')
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+serveCommand(program);
+agreementsCommand(program);
+incidentsCommand(program);
+violationsCommand(program);
+demoCommand(program);
+program.commands.forEach((c) => c.exitOverride());
+for (const c of program.commands) c.commands.forEach((s) => s.exitOverride());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
+    process.exitCode = reportError(e);
+  }
+}

@@ -1,0 +1,227 @@
+// Disk-vs-zone relation and distance to a zone's boundary, on the grid built by
+// polygon-grid.ts. Most disks are decided from the 2-bit cell states alone (cache-resident);
+// edge slots, the expensive memory reads, are only touched when the disk's rim passes through
+// BOUNDARY cells and nothing cheaper settles the answer.
+//
+// Metric: a local equirectangular projection centred on the query point, in "degrees of
+// latitude" (x scaled by kx = cos(lat)); see polygon-index.ts for its accuracy.
+import { METRES_PER_DEGREE, lonScale } from './distance.ts';
+import {
+  CELL_PAD,
+  RECORD_HEADER,
+  SLOT,
+  boundaryBelow,
+  cellOf,
+  type PolygonGrid,
+} from './polygon-grid.ts';
+
+export const NONE = 0;
+export const OVERLAPS = 1;
+export const INSIDE = 2;
+export type Relation = 0 | 1 | 2;
+
+export interface PointTester {
+  containsPoint(lon: number, lat: number): boolean;
+}
+
+const HAS_OUTSIDE = 1;
+const HAS_INSIDE = 2;
+const HAS_BOUNDARY = 4;
+/** Safety margin (degrees) between "certainly" and "possibly" reaching a cell. */
+const MARGIN = 4 * CELL_PAD;
+
+/** OR of HAS_* flags over cells c0..c1 of one row (empty when c1 < c0). */
+function rangeFlags(states: Uint32Array, g: number, row: number, c0: number, c1: number): number {
+  let flags = 0;
+  const end = row * g + c1;
+  for (let i = row * g + c0; i <= end; ) {
+    const w = i >>> 4;
+    const last = Math.min(end, (w << 4) + 15);
+    const lo = (i & 15) << 1;
+    const hi = ((last & 15) << 1) + 1;
+    const mask = (hi === 31 ? -1 : (1 << (hi + 1)) - 1) & ~((1 << lo) - 1);
+    const bits = states[w << 1]! & mask;
+    const high = (bits >>> 1) & 0x55555555; // one bit per BOUNDARY cell
+    const low = bits & 0x55555555;
+    if (high !== 0) flags |= HAS_BOUNDARY;
+    if ((low & ~high) !== 0) flags |= HAS_INSIDE;
+    if ((mask & 0x55555555 & ~low & ~high) !== 0) flags |= HAS_OUTSIDE;
+    i = last + 1;
+  }
+  return flags;
+}
+
+/** Half-width in degrees of longitude of the disk's chord at vertical offset dy (or -1). */
+function chord(radius: number, dy: number, kx: number): number {
+  return dy <= radius ? Math.sqrt(radius * radius - dy * dy) / kx : -1;
+}
+
+/** Relation of the closed disk of radiusM metres around (lon, lat) to the zone. */
+export function relateDiskOnGrid(
+  grid: PolygonGrid,
+  index: PointTester,
+  lon: number,
+  lat: number,
+  radiusM: number,
+): Relation {
+  if (!(radiusM > 0)) return index.containsPoint(lon, lat) ? INSIDE : NONE;
+  const { minX, minY, maxX, maxY, g, sx, sy, ch, states } = grid;
+  const kx = lonScale(lat);
+  const rr = radiusM / METRES_PER_DEGREE;
+  const margin = MARGIN + 1e-12 * rr;
+  const rOut = rr + margin;
+  const rIn = rr - margin;
+  // Bbox level: the disk misses the bbox (NONE) or swallows it whole (OVERLAPS). An empty zone
+  // has an infinite "bbox" distance and lands in NONE; NaN input fails the test too.
+  const nx = Math.max(minX - lon, 0, lon - maxX) * kx;
+  const ny = Math.max(minY - lat, 0, lat - maxY);
+  if (!(nx * nx + ny * ny <= rOut * rOut)) return NONE;
+  const fx = Math.max(lon - minX, maxX - lon) * kx;
+  const fy = Math.max(lat - minY, maxY - lat);
+  if (fx * fx + fy * fy <= rIn * rIn) return OVERLAPS;
+
+  // Cell level, row by row: P = cells the disk may touch, C = cells it certainly touches,
+  // F = cells wholly inside it. A BOUNDARY cell in F holds boundary points inside the disk, and
+  // C holding both INSIDE and OUTSIDE cells means the disk has points on both sides: OVERLAPS
+  // either way, whatever the centre.
+  const r0 = cellOf(lat - rOut - CELL_PAD, minY, sy, g);
+  const r1 = cellOf(lat + rOut + CELL_PAD, minY, sy, g);
+  let p = 0;
+  let c = 0;
+  let f = 0;
+  for (let r = r0; r <= r1; r++) {
+    const y0 = minY + r * ch;
+    const dyNear = Math.max(y0 - lat, 0, lat - y0 - ch);
+    let hx = chord(rOut, dyNear, kx);
+    if (hx < 0) continue;
+    p |= rangeFlags(states, g, r, cellOf(lon - hx - CELL_PAD, minX, sx, g), cellOf(lon + hx + CELL_PAD, minX, sx, g));
+    hx = chord(rIn, dyNear, kx);
+    if (hx < 0 || lon + hx < minX || lon - hx > maxX) continue;
+    c |= rangeFlags(states, g, r, cellOf(lon - hx, minX, sx, g), cellOf(lon + hx, minX, sx, g));
+    hx = chord(rIn, Math.max(lat - y0, y0 + ch - lat), kx);
+    if (hx >= 0) {
+      const first = Math.max(0, Math.ceil((lon - hx - minX) * sx));
+      const last = Math.min(g - 1, Math.floor((lon + hx - minX) * sx) - 1);
+      f |= rangeFlags(states, g, r, first, last);
+    }
+    if ((f & HAS_BOUNDARY) !== 0 || (c & (HAS_INSIDE | HAS_OUTSIDE)) === (HAS_INSIDE | HAS_OUTSIDE)) {
+      return OVERLAPS;
+    }
+  }
+  // Every cell the disk may touch is OUTSIDE (or it only touches the bbox's empty margin).
+  if ((p & (HAS_INSIDE | HAS_BOUNDARY)) === 0) return NONE;
+  // The disk's extreme points lie on its box: it can only be INSIDE if the box is in the bbox.
+  const dLon = rr / kx;
+  const covered = lon - dLon >= minX && lon + dLon <= maxX && lat - rr >= minY && lat + rr <= maxY;
+  if ((p & (HAS_OUTSIDE | HAS_BOUNDARY)) === 0 && covered) return INSIDE;
+  const isIn = index.containsPoint(lon, lat);
+  if (isIn ? (c & HAS_OUTSIDE) !== 0 || !covered : (c & HAS_INSIDE) !== 0) return OVERLAPS;
+  if ((p & HAS_BOUNDARY) === 0) return isIn ? INSIDE : NONE;
+  // Exact: the nearest edge among the BOUNDARY cells the disk may touch (edges listed nowhere
+  // there are farther than r), or among all edges when that is the cheaper read.
+  const r2 = rr * rr;
+  const d2 = minDist2Near(grid, lon, lat, kx, rOut, r0, r1, r2);
+  if (isIn) return d2 < r2 ? OVERLAPS : INSIDE;
+  return d2 <= r2 ? OVERLAPS : NONE;
+}
+
+/** Minimum distance in metres from the point to any ring edge (Infinity for an empty zone). */
+export function distanceToBoundaryOnGrid(grid: PolygonGrid, lon: number, lat: number): number {
+  const { minX, minY, maxX, maxY, g, sx, sy, edges } = grid;
+  if (edges.length === 0) return Infinity;
+  const kx = lonScale(lat);
+  // Grow a disk until its nearest edge lies within it: edges listed in no cell it may touch are
+  // farther than its radius, so that edge is the global nearest.
+  const cell = Math.max(sy > 0 ? 1 / sy : 0, sx > 0 ? kx / sx : 0);
+  const outside = Math.hypot(Math.max(minX - lon, 0, lon - maxX) * kx, Math.max(minY - lat, 0, lat - maxY));
+  for (let radius = Math.max(outside + cell, 1e-9); ; radius *= 2) {
+    const r0 = cellOf(lat - radius - CELL_PAD, minY, sy, g);
+    const r1 = cellOf(lat + radius + CELL_PAD, minY, sy, g);
+    const d2 = minDist2Near(grid, lon, lat, kx, radius, r0, r1, -1);
+    const wholeGrid = (lon - minX) * kx <= radius && (maxX - lon) * kx <= radius;
+    if (d2 <= radius * radius || (wholeGrid && r0 === 0 && r1 === g - 1)) {
+      return Math.sqrt(Math.min(d2, minDist2All(edges, lon, lat, kx, d2))) * METRES_PER_DEGREE;
+    }
+  }
+}
+
+/** Squared distance (degrees of latitude, x scaled by kx) from the point to the edge at k. */
+function edgeDist2(e: Float64Array, k: number, lon: number, lat: number, kx: number): number {
+  const ax = (e[k]! - lon) * kx;
+  const ay = e[k + 1]! - lat;
+  const bx = (e[k + 2]! - lon) * kx;
+  const by = e[k + 3]! - lat;
+  const dx = bx - ax;
+  const dy = by - ay;
+  const t = -(ax * dx + ay * dy);
+  if (t <= 0) return ax * ax + ay * ay;
+  const l2 = dx * dx + dy * dy;
+  if (t >= l2) return bx * bx + by * by;
+  const cr = ax * by - ay * bx;
+  return (cr * cr) / l2;
+}
+
+/** Min squared distance over all edges; stops early once one is strictly below `stopBelow`. */
+function minDist2All(e: Float64Array, lon: number, lat: number, kx: number, stopBelow: number) {
+  let best = Infinity;
+  for (let k = 0; k < e.length; k += 4) {
+    const d2 = edgeDist2(e, k, lon, lat, kx);
+    if (d2 < best) {
+      best = d2;
+      if (best < stopBelow) return best;
+    }
+  }
+  return best;
+}
+
+/**
+ * Min squared distance to the edges of the BOUNDARY cells that a disk of `radius` around the
+ * point may touch (rows r0..r1), with early exit below `stopBelow`. Falls back to all edges
+ * when there are many such cells: one slot read costs about as much as a dozen sequential edges.
+ */
+function minDist2Near(
+  grid: PolygonGrid,
+  lon: number,
+  lat: number,
+  kx: number,
+  radius: number,
+  r0: number,
+  r1: number,
+  stopBelow: number,
+): number {
+  const { minX, minY, g, sx, ch, states, slots, records, edges } = grid;
+  const budget = edges.length / 64; // = edgeCount / 16
+  let cellsSeen = 0;
+  let best = Infinity;
+  for (let r = r0; r <= r1; r++) {
+    const y0 = minY + r * ch;
+    const hx = chord(radius, Math.max(y0 - lat, 0, lat - y0 - ch), kx);
+    if (hx < 0) continue;
+    let i = r * g + cellOf(lon - hx - CELL_PAD, minX, sx, g);
+    const last = r * g + cellOf(lon + hx + CELL_PAD, minX, sx, g);
+    let rank = states[((i >>> 4) << 1) | 1]! + boundaryBelow(states[(i >>> 4) << 1]!, (i & 15) << 1);
+    for (; i <= last; i++) {
+      if (((states[(i >>> 4) << 1]! >>> ((i & 15) << 1)) & 2) === 0) continue;
+      if (++cellsSeen > budget) return Math.min(best, minDist2All(edges, lon, lat, kx, stopBelow));
+      let e = slots;
+      let k = rank * SLOT;
+      let end = k + SLOT;
+      rank++;
+      if (slots[k] === Infinity) {
+        e = records;
+        const rec = slots[k + 1]!;
+        k = rec + RECORD_HEADER;
+        end = k + 4 * records[rec]!;
+      }
+      for (; k < end; k += 4) {
+        // An unused (NaN) edge gives NaN, which never compares below `best`.
+        const d2 = edgeDist2(e, k, lon, lat, kx);
+        if (d2 < best) {
+          best = d2;
+          if (best < stopBelow) return best;
+        }
+      }
+    }
+  }
+  return best;
+}

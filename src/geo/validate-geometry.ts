@@ -1,0 +1,296 @@
+// Zone geometry validation: structure, WGS84 bounds, closed rings, no self-intersections or
+// crossing rings, holes inside their shell, and sane vertex counts and areas. Every problem is
+// reported with the path of the position and a sentence naming the polygon, ring and place.
+import turfArea from '@turf/area';
+import Flatbush from 'flatbush';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+
+export interface GeometryIssue {
+  path: string;
+  message: string;
+}
+
+export interface GeometryLimits {
+  maxVertices: number;
+  maxAreaKm2: number;
+  minAreaKm2: number;
+}
+
+export const DEFAULT_GEOMETRY_LIMITS: GeometryLimits = {
+  maxVertices: 100_000,
+  maxAreaKm2: 2_000_000,
+  minAreaKm2: 0.0001,
+};
+
+const MAX_ISSUES = 20;
+
+export type ValidationResult =
+  | { ok: true; geometry: Polygon | MultiPolygon }
+  | { ok: false; issues: GeometryIssue[] };
+
+export function areaKm2(geometry: Polygon | MultiPolygon): number {
+  return turfArea(geometry) / 1e6;
+}
+
+export function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const poly of polygons)
+    for (const ring of poly)
+      for (const [x, y] of ring) {
+        if (x! < x0) x0 = x!;
+        if (x! > x1) x1 = x!;
+        if (y! < y0) y0 = y!;
+        if (y! > y1) y1 = y!;
+      }
+  return [x0, y0, x1, y1];
+}
+
+const fmt = (x: number, y: number) => `${+x.toFixed(6)}, ${+y.toFixed(6)}`;
+
+interface RingRef {
+  polygon: number;
+  ring: number;
+  path: string;
+  label: string;
+  positions: Position[];
+}
+
+function ringLabel(multi: boolean, polygon: number, ring: number): string {
+  const r = `ring ${ring} (${ring === 0 ? 'outer' : 'hole'})`;
+  return multi ? `polygon ${polygon}, ${r}` : r;
+}
+
+/** Structure and coordinate ranges; returns the rings when they are usable for topology. */
+function checkStructure(geometry: unknown, issues: GeometryIssue[]): { rings: RingRef[]; multi: boolean } | null {
+  const g = geometry as { type?: unknown; coordinates?: unknown } | null;
+  if (typeof g !== 'object' || g === null || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
+    issues.push({ path: 'type', message: 'a zone geometry must be a GeoJSON Polygon or MultiPolygon' });
+    return null;
+  }
+  const multi = g.type === 'MultiPolygon';
+  if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) {
+    issues.push({ path: 'coordinates', message: `coordinates must be a non-empty array of ${multi ? 'polygons' : 'rings'}` });
+    return null;
+  }
+  const polygons = (multi ? g.coordinates : [g.coordinates]) as unknown[];
+  const rings: RingRef[] = [];
+  polygons.forEach((poly, p) => {
+    const polyPath = multi ? `coordinates[${p}]` : 'coordinates';
+    if (!Array.isArray(poly) || poly.length === 0) {
+      issues.push({ path: polyPath, message: `polygon ${p} must be a non-empty array of rings` });
+      return;
+    }
+    poly.forEach((ring: unknown, r) => {
+      const path = `${polyPath}[${r}]`;
+      const label = ringLabel(multi, p, r);
+      if (!Array.isArray(ring)) {
+        issues.push({ path, message: `${label} must be an array of positions` });
+        return;
+      }
+      let ok = true;
+      ring.forEach((pos: unknown, k) => {
+        if (!ok) return;
+        const at = `${path}[${k}]`;
+        if (!Array.isArray(pos) || pos.length < 2 || !pos.every((c) => typeof c === 'number' && Number.isFinite(c))) {
+          issues.push({ path: at, message: `${label}: position ${k} must be [lon, lat] numbers` });
+          ok = false;
+          return;
+        }
+        const [x, y] = pos as number[];
+        if (x! < -180 || x! > 180 || y! < -90 || y! > 90) {
+          issues.push({ path: at, message: `${label}: position ${k} (${x}, ${y}) is outside WGS84 (lon -180…180, lat -90…90)` });
+          ok = false;
+        }
+      });
+      if (!ok) return;
+      if (ring.length < 4) {
+        issues.push({ path, message: `${label} has ${ring.length} positions; a ring needs at least 4 (first = last)` });
+        return;
+      }
+      const first = ring[0] as number[];
+      const last = ring[ring.length - 1] as number[];
+      if (first[0] !== last[0] || first[1] !== last[1]) {
+        issues.push({
+          path: `${path}[${ring.length - 1}]`,
+          message: `${label} is not closed: it starts at ${fmt(first[0]!, first[1]!)} and ends at ${fmt(last[0]!, last[1]!)}`,
+        });
+        return;
+      }
+      rings.push({ polygon: p, ring: r, path, label, positions: ring as Position[] });
+    });
+  });
+  return issues.length > 0 ? null : { rings, multi };
+}
+
+type Contact = 'none' | 'touch' | 'cross' | 'overlap';
+
+const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+  (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+
+const onSegment = (ax: number, ay: number, bx: number, by: number, px: number, py: number) =>
+  Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+
+/** How segments p1p2 and p3p4 meet, and where. */
+function contact(
+  x1: number, y1: number, x2: number, y2: number,
+  x3: number, y3: number, x4: number, y4: number,
+): { kind: Contact; x: number; y: number } {
+  const d1 = orient(x3, y3, x4, y4, x1, y1);
+  const d2 = orient(x3, y3, x4, y4, x2, y2);
+  const d3 = orient(x1, y1, x2, y2, x3, y3);
+  const d4 = orient(x1, y1, x2, y2, x4, y4);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
+    const t = d1 / (d1 - d2);
+    return { kind: 'cross', x: x1 + t * (x2 - x1), y: y1 + t * (y2 - y1) };
+  }
+  if (d1 === 0 && d2 === 0) {
+    // Collinear: compare the projections on the longer axis.
+    const useX = Math.abs(x2 - x1) >= Math.abs(y2 - y1);
+    const a0 = useX ? Math.min(x1, x2) : Math.min(y1, y2);
+    const a1 = useX ? Math.max(x1, x2) : Math.max(y1, y2);
+    const b0 = useX ? Math.min(x3, x4) : Math.min(y3, y4);
+    const b1 = useX ? Math.max(x3, x4) : Math.max(y3, y4);
+    const lo = Math.max(a0, b0);
+    const hi = Math.min(a1, b1);
+    if (lo > hi) return { kind: 'none', x: 0, y: 0 };
+    const mid = (lo + hi) / 2;
+    const t = useX ? (x2 === x1 ? 0 : (mid - x1) / (x2 - x1)) : y2 === y1 ? 0 : (mid - y1) / (y2 - y1);
+    return { kind: lo < hi ? 'overlap' : 'touch', x: x1 + t * (x2 - x1), y: y1 + t * (y2 - y1) };
+  }
+  if (d1 === 0 && onSegment(x3, y3, x4, y4, x1, y1)) return { kind: 'touch', x: x1, y: y1 };
+  if (d2 === 0 && onSegment(x3, y3, x4, y4, x2, y2)) return { kind: 'touch', x: x2, y: y2 };
+  if (d3 === 0 && onSegment(x1, y1, x2, y2, x3, y3)) return { kind: 'touch', x: x3, y: y3 };
+  if (d4 === 0 && onSegment(x1, y1, x2, y2, x4, y4)) return { kind: 'touch', x: x4, y: y4 };
+  return { kind: 'none', x: 0, y: 0 };
+} // prettier-ignore
+
+interface Edge {
+  ring: number;
+  /** Index of the edge's first position in its ring. */
+  k: number;
+  /** Position of the edge within its ring's list of non-degenerate edges. */
+  seq: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Crossings within and between rings, found with an R-tree over the edge boxes (fast at 10k+ vertices). */
+function checkCrossings(rings: RingRef[], issues: GeometryIssue[]): void {
+  const edges: Edge[] = [];
+  const ringEdgeCount: number[] = [];
+  rings.forEach((ring, ri) => {
+    const pos = ring.positions;
+    let seq = 0;
+    for (let k = 0; k + 1 < pos.length; k++) {
+      const [x1, y1] = pos[k] as [number, number];
+      const [x2, y2] = pos[k + 1] as [number, number];
+      if (x1 === x2 && y1 === y2) continue; // a repeated position adds no edge
+      edges.push({ ring: ri, k, seq: seq++, x1, y1, x2, y2 });
+    }
+    ringEdgeCount.push(seq);
+  });
+  if (edges.length === 0) return;
+  const index = new Flatbush(edges.length);
+  for (const e of edges) index.add(Math.min(e.x1, e.x2), Math.min(e.y1, e.y2), Math.max(e.x1, e.x2), Math.max(e.y1, e.y2));
+  index.finish();
+  edges.forEach((a, i) => {
+    if (issues.length >= MAX_ISSUES) return;
+    const candidates = index.search(Math.min(a.x1, a.x2), Math.min(a.y1, a.y2), Math.max(a.x1, a.x2), Math.max(a.y1, a.y2));
+    for (const j of candidates) {
+      if (j <= i || issues.length >= MAX_ISSUES) continue;
+      const b = edges[j]!;
+      const c = contact(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1, b.x2, b.y2);
+      if (c.kind === 'none') continue;
+      const sameRing = a.ring === b.ring;
+      const n = ringEdgeCount[a.ring]!;
+      const adjacent = sameRing && (b.seq - a.seq === 1 || (a.seq === 0 && b.seq === n - 1));
+      if (c.kind === 'touch' && (adjacent || !sameRing)) continue; // shared vertex; rings may touch at a point
+      const ra = rings[a.ring]!;
+      const rb = rings[b.ring]!;
+      const pa = ra.positions.length - 1;
+      const pb = rb.positions.length - 1;
+      const ea = `edge ${a.k}→${(a.k + 1) % pa}`;
+      const eb = `edge ${b.k}→${(b.k + 1) % pb}`;
+      const what =
+        c.kind === 'cross' ? 'crosses' : c.kind === 'overlap' ? 'runs along' : 'touches';
+      const where = `at ${fmt(c.x, c.y)}`;
+      issues.push({
+        path: `${ra.path}[${a.k}]`,
+        message: sameRing
+          ? adjacent
+            ? `${ra.label}: ${ea} folds back along ${eb} ${where} (a spike)`
+            : `${ra.label}: ${ea} ${what} ${eb} ${where} (the ring intersects itself)`
+          : `${ra.label}: ${ea} ${what} ${rb.label} ${eb} ${where}`,
+      });
+    }
+  });
+}
+
+/** Even-odd ray casting against one ring (for hole-in-shell checks; boundary points excluded by the caller). */
+function inRing(x: number, y: number, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function onRing(x: number, y: number, ring: Position[]): boolean {
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [x1, y1] = ring[i] as [number, number];
+    const [x2, y2] = ring[i + 1] as [number, number];
+    if (orient(x1, y1, x2, y2, x, y) === 0 && onSegment(x1, y1, x2, y2, x, y)) return true;
+  }
+  return false;
+}
+
+/** A vertex of `inner` that is not on `outer`, to test which side of `outer` the ring lies. */
+function probe(inner: Position[], outer: Position[]): [number, number] | null {
+  for (const p of inner) if (!onRing(p[0]!, p[1]!, outer)) return [p[0]!, p[1]!];
+  return null;
+}
+
+function checkNesting(rings: RingRef[], multi: boolean, issues: GeometryIssue[]): void {
+  const shells = rings.filter((r) => r.ring === 0);
+  for (const hole of rings.filter((r) => r.ring > 0)) {
+    const shell = shells.find((s) => s.polygon === hole.polygon);
+    if (!shell) continue;
+    const p = probe(hole.positions, shell.positions);
+    if (p && !inRing(p[0], p[1], shell.positions))
+      issues.push({ path: hole.path, message: `${hole.label} lies outside its outer ring (near ${fmt(p[0], p[1])})` });
+  }
+  if (!multi) return;
+  for (const a of shells)
+    for (const b of shells) {
+      if (a === b) continue;
+      const p = probe(a.positions, b.positions);
+      if (p && inRing(p[0], p[1], b.positions) && !rings.some((h) => h.polygon === b.polygon && h.ring > 0 && inRing(p[0], p[1], h.positions)))
+        issues.push({ path: a.path, message: `polygon ${a.polygon} lies inside polygon ${b.polygon}; the parts of a MultiPolygon must not overlap` });
+    }
+}
+
+export function validateZoneGeometry(geometry: unknown, limits: GeometryLimits = DEFAULT_GEOMETRY_LIMITS): ValidationResult {
+  const issues: GeometryIssue[] = [];
+  const structure = checkStructure(geometry, issues);
+  if (!structure) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
+  const { rings, multi } = structure;
+  const vertices = rings.reduce((n, r) => n + r.positions.length - 1, 0);
+  if (vertices > limits.maxVertices)
+    return { ok: false, issues: [{ path: 'coordinates', message: `the zone has ${vertices} vertices; the limit is ${limits.maxVertices} — simplify it` }] };
+  checkCrossings(rings, issues);
+  if (issues.length === 0) checkNesting(rings, multi, issues);
+  const g = geometry as Polygon | MultiPolygon;
+  if (issues.length === 0) {
+    const area = areaKm2(g);
+    if (area < limits.minAreaKm2)
+      issues.push({ path: 'coordinates', message: `the zone's area is ${area.toPrecision(3)} km², below the minimum of ${limits.minAreaKm2} km²` });
+    else if (area > limits.maxAreaKm2)
+      issues.push({ path: 'coordinates', message: `the zone's area is ${Math.round(area)} km², above the limit of ${limits.maxAreaKm2} km² — is it in lon, lat order?` });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, geometry: g };
+}

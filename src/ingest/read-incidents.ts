@@ -1,0 +1,73 @@
+// Incident files of any supported format → import rows; the format is detected from the content.
+import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { AppError } from '../domain/errors.ts';
+import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
+import type { ImportRow } from '../app/incidents.ts';
+import { readAcledCsv } from './acled-csv.ts';
+import { parseGeoJsonText, readGeoJsonIncidents } from './geojson-incidents.ts';
+
+export type IncidentFormat = 'acled-csv' | 'geojson';
+
+/** GeoJSON starts with `{`; ACLED CSV has `event_id_cnty` in its header line. */
+export function detectIncidentFormat(head: string): IncidentFormat {
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('{')) return 'geojson';
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  if (/(^|[",])\s*event_id_cnty\s*("|,|$)/i.test(firstLine)) return 'acled-csv';
+  throw new AppError(
+    'unsupported_format',
+    'cannot tell the format: expected a GeoJSON FeatureCollection or an ACLED CSV (header with event_id_cnty)',
+    'file',
+  );
+}
+
+export async function readFileHead(path: string, bytes = 4096): Promise<string> {
+  const handle = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw new AppError(
+      'validation_failed',
+      `cannot read ${path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`,
+      'file',
+    );
+  });
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Rows of an incident file, streamed for CSV. */
+export async function readIncidentFile(
+  path: string,
+  radii: GeoPrecisionRadii,
+): Promise<{
+  format: IncidentFormat;
+  rows: AsyncIterable<ImportRow> | Iterable<ImportRow>;
+  /** Bytes consumed so far, for a progress bar. */
+  bytesRead: () => number;
+}> {
+  const format = detectIncidentFormat(await readFileHead(path));
+  if (format === 'acled-csv') {
+    const stream = createReadStream(path);
+    return { format, rows: readAcledCsv(stream, radii), bytesRead: () => stream.bytesRead };
+  }
+  const text = await readFile(path, 'utf8');
+  return {
+    format,
+    rows: readGeoJsonIncidents(parseGeoJsonText(text), radii),
+    bytesRead: () => text.length,
+  };
+}
+
+/** Rows of an incident document given as text (an HTTP body). */
+export function readIncidentText(
+  text: string,
+  radii: GeoPrecisionRadii,
+): { format: IncidentFormat; rows: AsyncIterable<ImportRow> | Iterable<ImportRow> } {
+  const format = detectIncidentFormat(text.slice(0, 4096));
+  if (format === 'acled-csv') return { format, rows: readAcledCsv([text], radii) };
+  return { format, rows: readGeoJsonIncidents(parseGeoJsonText(text), radii) };
+}

@@ -1,0 +1,95 @@
+// Public JSON shapes of parties, agreements, versions, zones and incidents (snake_case, ISO times).
+import { toIso } from '../domain/time-window.ts';
+import type { Agreement, AgreementVersion, Incident, Party, Zone } from '../domain/types.ts';
+
+export function partyToJson(p: Party) {
+  return { id: p.id, name: p.name, capabilities: p.capabilities, created_at: toIso(p.createdAt) };
+}
+
+export function agreementToJson(a: Agreement, versions?: AgreementVersion[]) {
+  return {
+    id: a.id,
+    title: a.title,
+    description: a.description,
+    parties: a.partyIds,
+    created_at: toIso(a.createdAt),
+    ...(versions && { versions: versions.map((v) => versionToJson(v, false)) }),
+  };
+}
+
+export function zoneToFeature(z: Zone, version?: AgreementVersion) {
+  return {
+    type: 'Feature' as const,
+    id: z.id,
+    properties: {
+      ...z.properties,
+      name: z.name,
+      kind: z.kind,
+      key: z.key,
+      agreement_id: z.agreementId,
+      version_id: z.versionId,
+      ...(version && {
+        version_label: version.label,
+        valid_from: toIso(version.validFrom),
+        valid_until: version.validUntil === null ? null : toIso(version.validUntil),
+      }),
+      area_km2: Math.round(z.areaKm2 * 1000) / 1000,
+    },
+    bbox: z.bbox,
+    geometry: z.geometry,
+  };
+}
+
+export function versionToJson(v: AgreementVersion, withGeometry = true) {
+  return {
+    id: v.id,
+    agreement_id: v.agreementId,
+    seq: v.seq,
+    label: v.label,
+    valid_from: toIso(v.validFrom),
+    valid_until: v.validUntil === null ? null : toIso(v.validUntil),
+    signed_by: v.signedBy,
+    terms: v.terms,
+    content_hash: v.contentHash,
+    recorded_at: toIso(v.recordedAt),
+    zones: withGeometry
+      ? { type: 'FeatureCollection' as const, features: v.zones.map((z) => zoneToFeature(z, v)) }
+      : v.zones.map((z) => ({
+          id: z.id,
+          key: z.key,
+          name: z.name,
+          kind: z.kind,
+          area_km2: z.areaKm2,
+        })),
+  };
+}
+
+export function incidentToJson(i: Incident) {
+  return {
+    id: i.id,
+    external_id: i.externalId,
+    event_type: i.eventType,
+    sub_event_type: i.subEventType,
+    occurred_from: toIso(i.occurredFrom),
+    occurred_until: toIso(i.occurredUntil),
+    instant: i.occurredFrom === i.occurredUntil,
+    time_precision: i.timePrecision,
+    lon: i.lon,
+    lat: i.lat,
+    uncertainty_m: i.uncertaintyM,
+    geo_precision: i.geoPrecision,
+    actor1: i.actor1,
+    actor2: i.actor2,
+    fatalities: i.fatalities,
+    source: i.source,
+    notes: i.notes,
+    country: i.country,
+    admin1: i.admin1,
+    admin2: i.admin2,
+    admin3: i.admin3,
+    location: i.location,
+    attributes: i.attributes,
+    created_at: toIso(i.createdAt),
+    updated_at: toIso(i.updatedAt),
+  };
+}

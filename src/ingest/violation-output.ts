@@ -1,0 +1,82 @@
+// The public shape of a violation (API JSON, CLI JSON and CSV share it) and its CSV writer.
+import { stringify } from 'csv-stringify/sync';
+import { toIso } from '../domain/time-window.ts';
+import type { Violation } from '../domain/types.ts';
+
+export interface ViolationJson {
+  incident_ref: string;
+  incident_id: string;
+  agreement_id: string;
+  version_label: string;
+  version_id: string;
+  zone_id: string;
+  zone_key: string;
+  zone_name: string;
+  zone_kind: string;
+  certainty: string;
+  event_type: string;
+  sub_event_type: string | null;
+  occurred_from: string;
+  occurred_until: string;
+  lon: number;
+  lat: number;
+  uncertainty_m: number;
+  fatalities: number | null;
+  detected_at: string;
+}
+
+export const VIOLATION_CSV_COLUMNS: (keyof ViolationJson)[] = [
+  'incident_ref',
+  'agreement_id',
+  'version_label',
+  'zone_name',
+  'zone_kind',
+  'certainty',
+  'event_type',
+  'sub_event_type',
+  'occurred_from',
+  'occurred_until',
+  'lon',
+  'lat',
+  'uncertainty_m',
+  'fatalities',
+  'zone_key',
+  'zone_id',
+  'version_id',
+  'incident_id',
+  'detected_at',
+];
+
+export function violationToJson(v: Violation): ViolationJson {
+  return {
+    incident_ref: v.incidentRef,
+    incident_id: v.incidentId,
+    agreement_id: v.agreementId,
+    version_label: v.versionLabel,
+    version_id: v.versionId,
+    zone_id: v.zoneId,
+    zone_key: v.zoneKey,
+    zone_name: v.zoneName,
+    zone_kind: v.zoneKind,
+    certainty: v.certainty,
+    event_type: v.eventType,
+    sub_event_type: v.subEventType,
+    occurred_from: toIso(v.occurredFrom),
+    occurred_until: toIso(v.occurredUntil),
+    lon: v.lon,
+    lat: v.lat,
+    uncertainty_m: v.uncertaintyM,
+    fatalities: v.fatalities,
+    detected_at: toIso(v.detectedAt),
+  };
+}
+
+export function violationsToCsv(items: readonly Violation[], header = true): string {
+  return stringify(
+    items.map((v) => {
+      const j = violationToJson(v);
+      return VIOLATION_CSV_COLUMNS.map((c) => j[c] ?? '');
+    }),
+    { header, columns: header ? VIOLATION_CSV_COLUMNS : undefined },
+  );
+}

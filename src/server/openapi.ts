@@ -1,0 +1,99 @@
+// The OpenAPI 3.1 document, generated from the route declarations and their zod schemas, so the
+// document and the validation can never disagree.
+import { z } from 'zod';
+import { ERROR_CODES } from '../domain/errors.ts';
+import type { AnyRouteSpec } from './route-registry.ts';
+
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', enum: Object.keys(ERROR_CODES) },
+        message: { type: 'string' },
+        field: {
+          type: 'string',
+          description: 'The input field at fault, e.g. versions[0].valid_until',
+        },
+        details: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { field: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+};
+
+export function buildOpenApi(routes: readonly AnyRouteSpec[], version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const path = r.url.replace(/:([A-Za-z_]+)/g, '{$1}');
+    const parameters: unknown[] = [...r.url.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    if (r.query) {
+      const qs = jsonSchema(r.query) as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
+      for (const [name, schema] of Object.entries(qs.properties ?? {}))
+        parameters.push({
+          name,
+          in: 'query',
+          required: qs.required?.includes(name) ?? false,
+          schema,
+        });
+    }
+    const content: Record<string, unknown> = {};
+    if (r.body) content['application/json'] = { schema: jsonSchema(r.body) };
+    for (const t of r.bodyTypes ?? []) content[t] = { schema: { type: 'string' } };
+    const okTypes = r.response.contentTypes ?? ['application/json'];
+    paths[path] ??= {};
+    paths[path][r.method.toLowerCase()] = {
+      summary: r.summary,
+      tags: [r.tag],
+      ...(parameters.length > 0 && { parameters }),
+      ...(Object.keys(content).length > 0 && { requestBody: { required: true, content } }),
+      responses: {
+        [String(r.response.status)]: {
+          description: r.response.description,
+          content: Object.fromEntries(
+            okTypes.map((t) => [
+              t,
+              r.response.schema && t.includes('json')
+                ? { schema: jsonSchema(r.response.schema) }
+                : {},
+            ]),
+          ),
+        },
+        '4XX': {
+          description: 'Bad input or unknown resource; nothing was changed',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Truceline API',
+      version,
+      description:
+        'Agreements, zones, incidents and the violations derived from them. Times are ISO 8601 UTC; geometry is GeoJSON WGS84 (lon, lat).',
+    },
+    paths,
+    components: { schemas: { Error: errorSchema } },
+  };
+}

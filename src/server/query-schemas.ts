@@ -1,0 +1,34 @@
+// Query-string schemas shared by list routes: time ranges, bounding boxes, paging.
+import { z } from 'zod';
+
+export const isoQuery = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2018-02-17T00:00:00Z' })
+  .transform((v) => Date.parse(v));
+
+export const bboxQuery = z.string().transform((v, ctx) => {
+  const parts = v.split(',').map((p) => Number(p.trim()));
+  const [x0, y0, x1, y1] = parts;
+  if (
+    parts.length !== 4 ||
+    parts.some((n) => !Number.isFinite(n)) ||
+    x0! < -180 || x1! > 180 || y0! < -90 || y1! > 90 || x0! > x1! || y0! > y1!
+  ) {
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message: 'must be minLon,minLat,maxLon,maxLat in WGS84 degrees, with min <= max',
+    });
+    return z.NEVER;
+  }
+  return parts as [number, number, number, number];
+}); // prettier-ignore
+
+export const pagingQuery = {
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be 1 or more')
+    .max(10_000, 'must be at most 10000')
+    .default(100),
+  offset: z.coerce.number().int().min(0, 'must be 0 or more').default(0),
+};

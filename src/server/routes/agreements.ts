@@ -1,0 +1,104 @@
+// /api/v1/agreements: agreements, their recorded (signed) versions, and agreement-document import.
+import { createAgreement, importAgreementDocument, recordVersion } from '../../app/agreements.ts';
+import type { AppContext } from '../../app/context.ts';
+import { AppError } from '../../domain/errors.ts';
+import { agreementDocumentSchema, agreementSchema, versionSchema } from '../../domain/schemas.ts';
+import { agreementToJson, versionToJson } from '../../ingest/resource-output.ts';
+import type { RouteRegistry } from '../route-registry.ts';
+
+const DOC_LIMIT = 64 * 1024 * 1024;
+
+export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
+  const requireAgreement = async (id: string) => {
+    const a = await ctx.store.getAgreement(id);
+    if (!a) throw new AppError('not_found', `agreement ${id} does not exist`);
+    return a;
+  };
+  r.add({
+    method: 'GET',
+    url: '/api/v1/agreements',
+    tag: 'agreements',
+    summary: 'List agreements with their versions (without geometry)',
+    response: { status: 200, description: '{ items: Agreement[] }' },
+    handler: async () => {
+      const versions = await ctx.store.listVersions();
+      return {
+        items: (await ctx.store.listAgreements()).map((a) =>
+          agreementToJson(
+            a,
+            versions.filter((v) => v.agreementId === a.id),
+          ),
+        ),
+      };
+    },
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/agreements/:id',
+    tag: 'agreements',
+    summary: 'One agreement with its versions (without geometry)',
+    response: { status: 200, description: 'Agreement' },
+    handler: async ({ params }) => {
+      const a = await requireAgreement(params.id!);
+      return agreementToJson(a, await ctx.store.listVersions(a.id));
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/agreements',
+    tag: 'agreements',
+    summary: 'Create an agreement (its parties must exist)',
+    body: agreementSchema,
+    response: { status: 201, description: 'The created agreement' },
+    handler: async ({ body }) => agreementToJson(await createAgreement(ctx, body), []),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/agreements/import',
+    tag: 'agreements',
+    summary: 'Import an agreement document (idempotent; never rewrites recorded versions)',
+    body: agreementDocumentSchema,
+    bodyLimit: DOC_LIMIT,
+    response: { status: 200, description: 'Import summary: what was added, what was unchanged' },
+    handler: async ({ body }) => importAgreementDocument(ctx, body),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/agreements/:id/versions',
+    tag: 'agreements',
+    summary: 'Recorded versions of an agreement, with zones as GeoJSON',
+    response: { status: 200, description: '{ items: Version[] }' },
+    handler: async ({ params }) => {
+      await requireAgreement(params.id!);
+      return { items: (await ctx.store.listVersions(params.id)).map((v) => versionToJson(v)) };
+    },
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/agreements/:id/versions/:label',
+    tag: 'agreements',
+    summary: 'One recorded version, with zones as GeoJSON',
+    response: { status: 200, description: 'Version' },
+    handler: async ({ params }) => {
+      await requireAgreement(params.id!);
+      const v = (await ctx.store.listVersions(params.id)).find((x) => x.label === params.label);
+      if (!v)
+        throw new AppError('not_found', `agreement ${params.id} has no version ${params.label}`);
+      return versionToJson(v);
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/agreements/:id/versions',
+    tag: 'agreements',
+    summary:
+      'Record a version signed outside the system (with its zones); violations are re-evaluated',
+    body: versionSchema,
+    bodyLimit: DOC_LIMIT,
+    response: { status: 201, description: '{ version, violations: { added, changed, removed } }' },
+    handler: async ({ body, params }) => {
+      const { version, violations } = await recordVersion(ctx, params.id!, body);
+      return { version: versionToJson(version), violations };
+    },
+  });
+}

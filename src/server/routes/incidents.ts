@@ -1,0 +1,137 @@
+// /api/v1/incidents: record incidents one at a time, in batches, or as an ACLED CSV / GeoJSON import.
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import {
+  createIncident,
+  importIncidentRows,
+  importRowsFromInputs,
+  updateIncident,
+} from '../../app/incidents.ts';
+import { AppError } from '../../domain/errors.ts';
+import { EVENT_TYPES } from '../../domain/event-types.ts';
+import { incidentInputSchema } from '../../domain/schemas.ts';
+import { readIncidentText } from '../../ingest/read-incidents.ts';
+import { incidentToJson } from '../../ingest/resource-output.ts';
+import { violationToJson } from '../../ingest/violation-output.ts';
+import { bboxQuery, isoQuery, pagingQuery } from '../query-schemas.ts';
+import type { RouteRegistry } from '../route-registry.ts';
+
+export const BATCH_MAX = 1000;
+const IMPORT_LIMIT = 256 * 1024 * 1024;
+
+const listQuery = z.object({
+  from: isoQuery.optional(),
+  until: isoQuery.optional(),
+  bbox: bboxQuery.optional(),
+  event_type: z.enum(EVENT_TYPES).optional(),
+  ...pagingQuery,
+});
+
+const batchBody = z.object({
+  items: z
+    .array(incidentInputSchema)
+    .min(1, 'must hold at least one incident')
+    .max(BATCH_MAX, `at most ${BATCH_MAX} incidents per batch`),
+});
+
+export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
+  r.add({
+    method: 'GET',
+    url: '/api/v1/incidents',
+    tag: 'incidents',
+    summary: 'List incidents (newest first) with time, bbox and event-type filters',
+    query: listQuery,
+    response: { status: 200, description: '{ items: Incident[], total, limit, offset }' },
+    handler: async ({ query }) => {
+      const { items, total } = await ctx.store.listIncidents({
+        from: query.from,
+        until: query.until,
+        bbox: query.bbox,
+        eventType: query.event_type,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return { items: items.map(incidentToJson), total, limit: query.limit, offset: query.offset };
+    },
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/incidents/:id',
+    tag: 'incidents',
+    summary: 'One incident (by id or external id) with its violations',
+    response: { status: 200, description: 'Incident with violations[]' },
+    handler: async ({ params }) => {
+      const incident = await ctx.store.getIncident(params.id!);
+      if (!incident) throw new AppError('not_found', `incident ${params.id} does not exist`);
+      const { items } = await ctx.store.listViolations({ incidentId: incident.id, limit: 1000 });
+      return { ...incidentToJson(incident), violations: items.map(violationToJson) };
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/incidents',
+    tag: 'incidents',
+    summary:
+      'Record one incident; returns it with the violations it gives (idempotent by external_id)',
+    body: incidentInputSchema,
+    response: {
+      status: 201,
+      description: 'Incident with status and violations[] (200 when unchanged or updated)',
+    },
+    handler: async ({ body, reply }) => {
+      const { incident, status, violations } = await createIncident(ctx, body);
+      if (status !== 'added') void reply.status(200);
+      return { ...incidentToJson(incident), status, violations: violations.map(violationToJson) };
+    },
+  });
+  r.add({
+    method: 'PUT',
+    url: '/api/v1/incidents/:id',
+    tag: 'incidents',
+    summary: 'Replace an incident’s content; its violations are re-evaluated',
+    body: incidentInputSchema,
+    response: { status: 200, description: 'Incident with violations[]' },
+    handler: async ({ body, params }) => {
+      const { incident, violations } = await updateIncident(ctx, params.id!, body);
+      return { ...incidentToJson(incident), violations: violations.map(violationToJson) };
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/incidents/batch',
+    tag: 'incidents',
+    summary: `Record up to ${BATCH_MAX} incidents at once: all are valid and land, or none does`,
+    body: batchBody,
+    bodyLimit: 32 * 1024 * 1024,
+    response: {
+      status: 200,
+      description: 'Summary: read, added, updated, unchanged, rejected, violations',
+    },
+    handler: async ({ body }) => importIncidentRows(ctx, importRowsFromInputs(body.items, ctx)),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/incidents/import',
+    tag: 'incidents',
+    summary:
+      'Import an ACLED CSV or a GeoJSON FeatureCollection (format detected); bad rows are reported, good rows land',
+    bodyTypes: ['text/csv', 'application/geo+json', 'application/json'],
+    bodyLimit: IMPORT_LIMIT,
+    response: {
+      status: 200,
+      description:
+        'Summary: format, read, added, updated, unchanged, rejected[{row, field, message}]',
+    },
+    handler: async ({ req }) => {
+      const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? '');
+      if (!text.trim())
+        throw new AppError(
+          'validation_failed',
+          'the body is empty; send the file content',
+          '(body)',
+        );
+      const { format, rows } = readIncidentText(text, ctx.config.geoPrecisionRadii);
+      return { format, ...(await importIncidentRows(ctx, rows)) };
+    },
+  });
+}

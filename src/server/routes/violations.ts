@@ -1,0 +1,50 @@
+// /api/v1/violations: the derived violations, always current, filtered and paged; JSON or CSV.
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import { violationsToCsv, violationToJson } from '../../ingest/violation-output.ts';
+import { bboxQuery, isoQuery, pagingQuery } from '../query-schemas.ts';
+import type { RouteRegistry } from '../route-registry.ts';
+
+export const violationQuery = z.object({
+  agreement: z.string().optional(),
+  zone: z.string().optional(),
+  certainty: z.enum(['certain', 'possible'], { message: 'must be certain or possible' }).optional(),
+  from: isoQuery.optional(),
+  until: isoQuery.optional(),
+  bbox: bboxQuery.optional(),
+  format: z.enum(['json', 'csv'], { message: 'must be json or csv' }).default('json'),
+  ...pagingQuery,
+});
+
+export function violationRoutes(r: RouteRegistry, ctx: AppContext): void {
+  r.add({
+    method: 'GET',
+    url: '/api/v1/violations',
+    tag: 'violations',
+    summary:
+      'Violations (newest incident first) by agreement, zone (id or key), time range, bbox, certainty',
+    query: violationQuery,
+    response: {
+      status: 200,
+      description: '{ items: Violation[], total, limit, offset } or CSV with format=csv',
+      contentTypes: ['application/json', 'text/csv'],
+    },
+    handler: async ({ query, reply }) => {
+      const { items, total } = await ctx.store.listViolations({
+        agreementId: query.agreement,
+        zone: query.zone,
+        certainty: query.certainty,
+        from: query.from,
+        until: query.until,
+        bbox: query.bbox,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      if (query.format === 'csv') {
+        void reply.header('x-total-count', String(total)).type('text/csv; charset=utf-8');
+        return violationsToCsv(items);
+      }
+      return { items: items.map(violationToJson), total, limit: query.limit, offset: query.offset };
+    },
+  });
+}

@@ -1,0 +1,484 @@
+// The Store written once over Kysely. Dialect-specific pieces (opening, pragmas, the bulk-insert
+// fast path) are passed in by src/store/sqlite (and later src/store/postgres).
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  Agreement,
+  AgreementVersion,
+  Incident,
+  IncidentFilter,
+  Party,
+  ViolationFilter,
+  ViolationRecord,
+} from '../domain/types.ts';
+import type { IncidentKeyRow, Store, SyncResult, ViolationScope, ZoneFilter } from './store.ts';
+import type { Database, IncidentsTable, ViolationsTable } from './tables.ts';
+import {
+  agreementFromRow,
+  incidentFromRow,
+  incidentToRow,
+  partyFromRow,
+  partyToRow,
+  versionFromRow,
+  versionToRow,
+  violationFromRow,
+  zoneFromRow,
+  zoneToRow,
+} from './row-mappers.ts';
+
+/** Writes many rows fast; only ever called inside a transaction. */
+export interface BulkWriter {
+  insertIncidents(db: Kysely<Database>, rows: readonly IncidentsTable[]): Promise<void>;
+  insertViolations(db: Kysely<Database>, rows: readonly ViolationsTable[]): Promise<void>;
+}
+
+const CHUNK = 400;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export const kyselyBulkWriter: BulkWriter = {
+  async insertIncidents(db, rows) {
+    for (const part of chunks(rows, 200)) await db.insertInto('incidents').values(part).execute();
+  },
+  async insertViolations(db, rows) {
+    for (const part of chunks(rows, 1000)) await db.insertInto('violations').values(part).execute();
+  },
+};
+
+const violationKey = (r: { incident_id: string; agreement_id: string; zone_key: string }) =>
+  `${r.incident_id}\u0000${r.agreement_id}\u0000${r.zone_key}`;
+
+function violationRow(r: ViolationRecord, now: number): ViolationsTable {
+  return {
+    incident_id: r.incidentId,
+    agreement_id: r.agreementId,
+    zone_key: r.zoneKey,
+    zone_id: r.zoneId,
+    version_id: r.versionId,
+    certainty: r.certainty,
+    detected_at: now,
+    updated_at: now,
+  };
+}
+
+export class KyselyStore implements Store {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly bulk: BulkWriter,
+    private readonly onClose: () => Promise<void>,
+    private readonly inTransaction = false,
+  ) {}
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    return this.db
+      .transaction()
+      .execute((trx: Transaction<Database>) =>
+        fn(new KyselyStore(trx, this.bulk, this.onClose, true)),
+      );
+  }
+
+  async close(): Promise<void> {
+    await this.onClose();
+  }
+
+  private requireTransaction(what: string): void {
+    if (!this.inTransaction) throw new Error(`${what} must run inside Store.transaction`);
+  }
+
+  // ── parties ───────────────────────────────────────────────────────────────
+  async getParty(id: string): Promise<Party | undefined> {
+    const row = await this.db
+      .selectFrom('parties')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && partyFromRow(row);
+  }
+
+  async listParties(): Promise<Party[]> {
+    const rows = await this.db.selectFrom('parties').selectAll().orderBy('id').execute();
+    return rows.map(partyFromRow);
+  }
+
+  async insertParty(party: Party): Promise<void> {
+    await this.db.insertInto('parties').values(partyToRow(party)).execute();
+  }
+
+  async updateParty(party: Party): Promise<void> {
+    const { id, ...rest } = partyToRow(party);
+    await this.db.updateTable('parties').set(rest).where('id', '=', id).execute();
+  }
+
+  // ── agreements ────────────────────────────────────────────────────────────
+  private async partyIdsByAgreement(ids?: string[]): Promise<Map<string, string[]>> {
+    let q = this.db.selectFrom('agreement_parties').selectAll().orderBy('party_id');
+    if (ids) q = q.where('agreement_id', 'in', ids);
+    const map = new Map<string, string[]>();
+    for (const r of await q.execute()) {
+      const list = map.get(r.agreement_id) ?? [];
+      list.push(r.party_id);
+      map.set(r.agreement_id, list);
+    }
+    return map;
+  }
+
+  async getAgreement(id: string): Promise<Agreement | undefined> {
+    const row = await this.db
+      .selectFrom('agreements')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const parties = await this.partyIdsByAgreement([id]);
+    return agreementFromRow(row, parties.get(id) ?? []);
+  }
+
+  async listAgreements(): Promise<Agreement[]> {
+    const rows = await this.db.selectFrom('agreements').selectAll().orderBy('id').execute();
+    const parties = await this.partyIdsByAgreement();
+    return rows.map((r) => agreementFromRow(r, parties.get(r.id) ?? []));
+  }
+
+  async insertAgreement(a: Agreement): Promise<void> {
+    await this.db
+      .insertInto('agreements')
+      .values({ id: a.id, title: a.title, description: a.description, created_at: a.createdAt })
+      .execute();
+    await this.addAgreementParties(a.id, a.partyIds);
+  }
+
+  async addAgreementParties(agreementId: string, partyIds: readonly string[]): Promise<void> {
+    if (partyIds.length === 0) return;
+    await this.db
+      .insertInto('agreement_parties')
+      .values(partyIds.map((party_id) => ({ agreement_id: agreementId, party_id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  // ── versions and zones ────────────────────────────────────────────────────
+  async listVersions(agreementId?: string): Promise<AgreementVersion[]> {
+    let vq = this.db.selectFrom('versions').selectAll().orderBy('agreement_id').orderBy('seq');
+    let zq = this.db.selectFrom('zones').selectAll().orderBy('zone_key');
+    if (agreementId) {
+      vq = vq.where('agreement_id', '=', agreementId);
+      zq = zq.where('agreement_id', '=', agreementId);
+    }
+    const zonesByVersion = new Map<string, ReturnType<typeof zoneFromRow>[]>();
+    for (const z of await zq.execute()) {
+      const list = zonesByVersion.get(z.version_id) ?? [];
+      list.push(zoneFromRow(z));
+      zonesByVersion.set(z.version_id, list);
+    }
+    return (await vq.execute()).map((v) => versionFromRow(v, zonesByVersion.get(v.id) ?? []));
+  }
+
+  async insertVersion(version: AgreementVersion): Promise<void> {
+    this.requireTransaction('insertVersion');
+    await this.db.insertInto('versions').values(versionToRow(version)).execute();
+    for (const part of chunks(version.zones.map(zoneToRow), 50))
+      await this.db.insertInto('zones').values(part).execute();
+  }
+
+  async versionsStamp(): Promise<string> {
+    const r = await this.db
+      .selectFrom('versions')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('recorded_at').as('last')])
+      .executeTakeFirstOrThrow();
+    return `${Number(r.n)}:${Number(r.last ?? 0)}`;
+  }
+
+  async listZones(filter: ZoneFilter) {
+    let q = this.db
+      .selectFrom('zones')
+      .innerJoin('versions', 'versions.id', 'zones.version_id')
+      .selectAll('zones')
+      .orderBy('zones.agreement_id')
+      .orderBy('versions.seq')
+      .orderBy('zones.zone_key');
+    if (filter.agreementId) q = q.where('zones.agreement_id', '=', filter.agreementId);
+    if (filter.versionId) q = q.where('zones.version_id', '=', filter.versionId);
+    if (filter.kind) q = q.where('zones.kind', '=', filter.kind);
+    if (filter.at !== undefined) {
+      const at = filter.at;
+      q = q
+        .where('versions.valid_from', '<=', at)
+        .where((eb) =>
+          eb.or([eb('versions.valid_until', 'is', null), eb('versions.valid_until', '>', at)]),
+        );
+    }
+    return (await q.execute()).map(zoneFromRow);
+  }
+
+  async getZone(id: string) {
+    const row = await this.db
+      .selectFrom('zones')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && zoneFromRow(row);
+  }
+
+  // ── incidents ─────────────────────────────────────────────────────────────
+  async getIncident(idOrExternalId: string): Promise<Incident | undefined> {
+    const row = await this.db
+      .selectFrom('incidents')
+      .selectAll()
+      .where((eb) => eb.or([eb('id', '=', idOrExternalId), eb('external_id', '=', idOrExternalId)]))
+      .executeTakeFirst();
+    return row && incidentFromRow(row);
+  }
+
+  async findIncidentKeys(externalIds: readonly string[]): Promise<Map<string, IncidentKeyRow>> {
+    const map = new Map<string, IncidentKeyRow>();
+    for (const part of chunks(externalIds, 500)) {
+      const rows = await this.db
+        .selectFrom('incidents')
+        .select(['id', 'external_id', 'content_hash'])
+        .where('external_id', 'in', part)
+        .execute();
+      for (const r of rows)
+        if (r.external_id !== null)
+          map.set(r.external_id, {
+            id: r.id,
+            externalId: r.external_id,
+            contentHash: r.content_hash,
+          });
+    }
+    return map;
+  }
+
+  async insertIncidents(incidents: readonly Incident[]): Promise<void> {
+    this.requireTransaction('insertIncidents');
+    if (incidents.length > 0)
+      await this.bulk.insertIncidents(this.db, incidents.map(incidentToRow));
+  }
+
+  async updateIncident(incident: Incident): Promise<void> {
+    const { id, created_at: _created, ...rest } = incidentToRow(incident);
+    await this.db.updateTable('incidents').set(rest).where('id', '=', id).execute();
+  }
+
+  async listIncidents(filter: IncidentFilter) {
+    let q = this.db.selectFrom('incidents');
+    if (filter.eventType) q = q.where('event_type', '=', filter.eventType);
+    if (filter.bbox) {
+      const [x0, y0, x1, y1] = filter.bbox;
+      q = q
+        .where('lon', '>=', x0)
+        .where('lon', '<=', x1)
+        .where('lat', '>=', y0)
+        .where('lat', '<=', y1);
+    }
+    q = overlapsTime(q, filter.from, filter.until, 'occurred_from', 'occurred_until');
+    const total = await q
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const rows = await q
+      .selectAll()
+      .orderBy('occurred_from', 'desc')
+      .orderBy('id')
+      .limit(filter.limit ?? 100)
+      .offset(filter.offset ?? 0)
+      .execute();
+    return { items: rows.map(incidentFromRow), total: Number(total.n) };
+  }
+
+  async *scanIncidents(
+    filter: { bbox?: [number, number, number, number]; from?: number; until?: number },
+    pageSize: number,
+  ): AsyncIterable<Incident[]> {
+    let after = '';
+    for (;;) {
+      let q = this.db.selectFrom('incidents').selectAll().where('id', '>', after);
+      if (filter.bbox) {
+        const [x0, y0, x1, y1] = filter.bbox;
+        q = q
+          .where('lon', '>=', x0)
+          .where('lon', '<=', x1)
+          .where('lat', '>=', y0)
+          .where('lat', '<=', y1);
+      }
+      q = overlapsTime(q, filter.from, filter.until, 'occurred_from', 'occurred_until');
+      const rows = await q.orderBy('id').limit(pageSize).execute();
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.id;
+      yield rows.map(incidentFromRow);
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async maxUncertaintyM(): Promise<number> {
+    const r = await this.db
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.max('uncertainty_m').as('m'))
+      .executeTakeFirst();
+    return Number(r?.m ?? 0);
+  }
+
+  async countIncidents(): Promise<number> {
+    const r = await this.db
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  // ── violations ────────────────────────────────────────────────────────────
+  async insertViolations(rows: readonly ViolationRecord[], now: number): Promise<void> {
+    this.requireTransaction('insertViolations');
+    if (rows.length > 0)
+      await this.bulk.insertViolations(
+        this.db,
+        rows.map((r) => violationRow(r, now)),
+      );
+  }
+
+  async syncViolations(
+    scope: ViolationScope,
+    rows: readonly ViolationRecord[],
+    now: number,
+  ): Promise<SyncResult> {
+    this.requireTransaction('syncViolations');
+    const existing = new Map<string, ViolationsTable>();
+    const scopeQuery = () => this.db.selectFrom('violations').selectAll();
+    const found =
+      'agreementId' in scope
+        ? await scopeQuery().where('agreement_id', '=', scope.agreementId).execute()
+        : (
+            await Promise.all(
+              chunks(scope.incidentIds, 500).map((part) =>
+                scopeQuery().where('incident_id', 'in', part).execute(),
+              ),
+            )
+          ).flat();
+    for (const r of found) existing.set(violationKey(r), r);
+    const result: SyncResult = { added: 0, changed: 0, removed: 0 };
+    const toInsert: ViolationsTable[] = [];
+    for (const rec of rows) {
+      const row = violationRow(rec, now);
+      const key = violationKey(row);
+      const old = existing.get(key);
+      existing.delete(key);
+      if (!old) {
+        toInsert.push(row);
+        result.added++;
+      } else if (
+        old.certainty !== row.certainty ||
+        old.version_id !== row.version_id ||
+        old.zone_id !== row.zone_id
+      ) {
+        await this.db
+          .updateTable('violations')
+          .set({
+            certainty: row.certainty,
+            version_id: row.version_id,
+            zone_id: row.zone_id,
+            updated_at: now,
+          })
+          .where('incident_id', '=', row.incident_id)
+          .where('agreement_id', '=', row.agreement_id)
+          .where('zone_key', '=', row.zone_key)
+          .execute();
+        result.changed++;
+      }
+    }
+    for (const gone of existing.values()) {
+      await this.db
+        .deleteFrom('violations')
+        .where('incident_id', '=', gone.incident_id)
+        .where('agreement_id', '=', gone.agreement_id)
+        .where('zone_key', '=', gone.zone_key)
+        .execute();
+      result.removed++;
+    }
+    if (toInsert.length > 0) await this.bulk.insertViolations(this.db, toInsert);
+    return result;
+  }
+
+  async listViolations(filter: ViolationFilter) {
+    let q = this.db
+      .selectFrom('violations as v')
+      .innerJoin('incidents as i', 'i.id', 'v.incident_id')
+      .innerJoin('zones as z', 'z.id', 'v.zone_id')
+      .innerJoin('versions as ver', 'ver.id', 'v.version_id');
+    if (filter.agreementId) q = q.where('v.agreement_id', '=', filter.agreementId);
+    if (filter.zone) {
+      const zone = filter.zone;
+      q = q.where((eb) => eb.or([eb('v.zone_id', '=', zone), eb('v.zone_key', '=', zone)]));
+    }
+    if (filter.certainty) q = q.where('v.certainty', '=', filter.certainty);
+    if (filter.incidentId) q = q.where('v.incident_id', '=', filter.incidentId);
+    if (filter.bbox) {
+      const [x0, y0, x1, y1] = filter.bbox;
+      q = q
+        .where('i.lon', '>=', x0)
+        .where('i.lon', '<=', x1)
+        .where('i.lat', '>=', y0)
+        .where('i.lat', '<=', y1);
+    }
+    q = overlapsTime(q, filter.from, filter.until, 'i.occurred_from', 'i.occurred_until');
+    const total = await q
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const rows = await q
+      .select([
+        'v.incident_id',
+        'v.agreement_id',
+        'v.zone_key',
+        'v.zone_id',
+        'v.version_id',
+        'v.certainty',
+        'v.detected_at',
+        'i.external_id',
+        'ver.label',
+        'z.name as zone_name',
+        'z.kind as zone_kind',
+        'i.event_type',
+        'i.sub_event_type',
+        'i.occurred_from',
+        'i.occurred_until',
+        'i.lon',
+        'i.lat',
+        'i.uncertainty_m',
+        'i.fatalities',
+      ])
+      .orderBy('i.occurred_from', 'desc')
+      .orderBy('v.incident_id')
+      .orderBy('v.agreement_id')
+      .orderBy('v.zone_key')
+      .limit(filter.limit ?? 100)
+      .offset(filter.offset ?? 0)
+      .execute();
+    return { items: rows.map(violationFromRow), total: Number(total.n) };
+  }
+}
+
+/**
+ * Spans overlapping [from, until): an interval [a, b) when a < until and b > from; an instant
+ * (a = b) when from <= a < until.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's builder generics differ per query
+function overlapsTime<Q extends { where: (...args: any[]) => Q }>(
+  q: Q,
+  from: number | undefined,
+  until: number | undefined,
+  fromCol: string,
+  untilCol: string,
+): Q {
+  let out = q;
+  if (until !== undefined) out = out.where(fromCol, '<', until);
+  if (from !== undefined)
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    out = out.where((eb: any) =>
+      eb.or([
+        eb(untilCol, '>', from),
+        eb.and([eb(untilCol, '=', eb.ref(fromCol)), eb(fromCol, '>=', from)]),
+      ]),
+    );
+  return out;
+}

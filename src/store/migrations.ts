@@ -1,0 +1,111 @@
+// Schema migrations, written with Kysely's schema builder so both dialects share them.
+import { type Kysely, type Migration } from 'kysely';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('parties')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('capabilities', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('agreements')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('agreement_parties')
+        .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id'))
+        .addColumn('party_id', 'text', (c) => c.notNull().references('parties.id'))
+        .addPrimaryKeyConstraint('agreement_parties_pk', ['agreement_id', 'party_id'])
+        .execute();
+      await db.schema
+        .createTable('versions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('valid_from', 'bigint', (c) => c.notNull())
+        .addColumn('valid_until', 'bigint')
+        .addColumn('signed_by', 'text', (c) => c.notNull())
+        .addColumn('terms', 'text')
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'bigint', (c) => c.notNull())
+        .addUniqueConstraint('versions_label_uq', ['agreement_id', 'label'])
+        .addUniqueConstraint('versions_seq_uq', ['agreement_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('zones')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('version_id', 'text', (c) => c.notNull().references('versions.id'))
+        .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id'))
+        .addColumn('zone_key', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('geometry', 'text', (c) => c.notNull())
+        .addColumn('properties', 'text', (c) => c.notNull())
+        .addColumn('min_lon', 'double precision', (c) => c.notNull())
+        .addColumn('min_lat', 'double precision', (c) => c.notNull())
+        .addColumn('max_lon', 'double precision', (c) => c.notNull())
+        .addColumn('max_lat', 'double precision', (c) => c.notNull())
+        .addColumn('area_km2', 'double precision', (c) => c.notNull())
+        .addUniqueConstraint('zones_key_uq', ['version_id', 'zone_key'])
+        .execute();
+      await db.schema
+        .createTable('incidents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('external_id', 'text', (c) => c.unique())
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('sub_event_type', 'text')
+        .addColumn('occurred_from', 'bigint', (c) => c.notNull())
+        .addColumn('occurred_until', 'bigint', (c) => c.notNull())
+        .addColumn('time_precision', 'integer')
+        .addColumn('lon', 'double precision', (c) => c.notNull())
+        .addColumn('lat', 'double precision', (c) => c.notNull())
+        .addColumn('uncertainty_m', 'double precision', (c) => c.notNull())
+        .addColumn('geo_precision', 'integer')
+        .addColumn('actor1', 'text')
+        .addColumn('actor2', 'text')
+        .addColumn('fatalities', 'integer')
+        .addColumn('source', 'text')
+        .addColumn('notes', 'text')
+        .addColumn('country', 'text')
+        .addColumn('admin1', 'text')
+        .addColumn('admin2', 'text')
+        .addColumn('admin3', 'text')
+        .addColumn('location', 'text')
+        .addColumn('attributes', 'text', (c) => c.notNull())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('incidents_occurred_from_idx')
+        .on('incidents')
+        .column('occurred_from')
+        .execute();
+      await db.schema
+        .createTable('violations')
+        .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id'))
+        .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id'))
+        .addColumn('zone_key', 'text', (c) => c.notNull())
+        .addColumn('zone_id', 'text', (c) => c.notNull().references('zones.id'))
+        .addColumn('version_id', 'text', (c) => c.notNull().references('versions.id'))
+        .addColumn('certainty', 'text', (c) => c.notNull())
+        .addColumn('detected_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('violations_pk', ['incident_id', 'agreement_id', 'zone_key'])
+        .execute();
+      await db.schema
+        .createIndex('violations_agreement_idx')
+        .on('violations')
+        .columns(['agreement_id', 'zone_key'])
+        .execute();
+    },
+  },
+};

@@ -1,0 +1,231 @@
+// The `truceline` command end to end: a real process, a real SQLite file.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACLED_HEADER, acledRow, agreementDoc } from './fixtures.ts';
+import { ROOT, runCli, tempDir } from './helpers.ts';
+
+let dir: string;
+let cleanup: () => void;
+let db: string;
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir());
+  db = join(dir, 'cli.db');
+});
+afterAll(() => cleanup());
+
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('help', () => {
+  it('every command answers --help', () => {
+    for (const args of [
+      [],
+      ['serve'],
+      ['agreements', 'import'],
+      ['incidents', 'import'],
+      ['violations'],
+      ['demo'],
+    ]) {
+      const r = runCli([...args, '--help']);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toContain('Usage: truceline');
+    }
+  });
+
+  it('an unknown command is a usage error', () => {
+    const r = runCli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command');
+  });
+});
+
+describe('agreements import', () => {
+  it('records a document, then finds nothing new in it', () => {
+    const path = file('agreement.json', JSON.stringify(agreementDoc()));
+    const first = runCli(['agreements', 'import', path, '--db', db]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('agreement test-coh: added');
+    expect(first.stdout).toContain('versions: added v1');
+    const again = runCli(['agreements', 'import', path, '--db', db]);
+    expect(again.stdout).toContain('agreement test-coh: unchanged');
+    expect(again.stdout).toContain('versions: added none; unchanged v1');
+  });
+
+  it('uses TRUCELINE_DB when --db is not given', () => {
+    const path = file('agreement2.json', JSON.stringify(agreementDoc()));
+    const r = runCli(['agreements', 'import', path, '--json'], { TRUCELINE_DB: db });
+    expect(JSON.parse(r.stdout)).toMatchObject({ agreement: { status: 'unchanged' } });
+  });
+
+  it('names the field of a bad document and exits non-zero', () => {
+    const bad = agreementDoc();
+    (bad.versions[0] as { signed_by: string[] }).signed_by = ['NOBODY'];
+    const r = runCli(['agreements', 'import', file('bad.json', JSON.stringify(bad)), '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('versions[0].signed_by[0]');
+  });
+
+  it('says when the file is missing', () => {
+    const r = runCli(['agreements', 'import', join(dir, 'nope.json'), '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no such file');
+  });
+});
+
+describe('incidents import and violations', () => {
+  const csv = () =>
+    [
+      ACLED_HEADER,
+      acledRow({ id: 'SYR10', date: '2018-02-17', lat: 33.5, lon: 36.5 }),
+      acledRow({ id: 'SYR11', date: '16 February 2018', lat: 33.02, lon: 36.5, geoPrecision: 2 }),
+      acledRow({
+        id: 'SYR12',
+        date: '2018-02-17',
+        lat: 33.5,
+        lon: 36.5,
+        type: 'Protests',
+        sub: 'Peaceful protest',
+      }),
+      acledRow({ id: 'SYR13', date: '2018-02-17', lat: 33.5, lon: 36.5, timePrecision: 7 }),
+      acledRow({ id: 'SYR14', date: '2018-02-17', lat: 33.5, lon: 36.5, fatalities: 'many' }),
+    ].join('\n') + '\n';
+
+  it('imports ACLED CSV, reports rejected rows and writes a reject file', () => {
+    const rejects = join(dir, 'rejects.csv');
+    const r = runCli([
+      'incidents',
+      'import',
+      file('acled.csv', csv()),
+      '--db',
+      db,
+      '--rejects',
+      rejects,
+    ]);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toContain('5 rows read, 3 added, 0 updated, 0 unchanged, 2 rejected');
+    expect(r.stdout).toContain('row 4: time_precision');
+    expect(r.stdout).toContain('row 5: fatalities');
+    expect(readFileSync(rejects, 'utf8').split('\n')[0]).toBe('row,field,message');
+  });
+
+  it('re-importing the same file changes nothing', () => {
+    const r = runCli(['incidents', 'import', join(dir, 'acled.csv'), '--db', db]);
+    expect(r.stdout).toContain('5 rows read, 0 added, 0 updated, 3 unchanged, 2 rejected');
+  });
+
+  it('imports GeoJSON incidents', () => {
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          id: 'GJ-1',
+          geometry: { type: 'Point', coordinates: [36.6, 33.6] },
+          properties: {
+            event_type: 'Explosions/Remote violence',
+            sub_event_type: 'Air/drone strike',
+            occurred_from: '2018-02-17T22:00:00Z',
+            occurred_until: '2018-02-18T02:00:00Z',
+            uncertainty_m: 500,
+          },
+        },
+      ],
+    };
+    const r = runCli([
+      'incidents',
+      'import',
+      file('incidents.geojson', JSON.stringify(fc)),
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('(geojson): 1 rows read, 1 added');
+  });
+
+  it('lists violations as JSON with the documented fields', () => {
+    const r = runCli(['violations', '--db', db, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const items = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const byRef = Object.fromEntries(items.map((v) => [v.incident_ref, v]));
+    expect(Object.keys(byRef).sort()).toEqual(['GJ-1', 'SYR10', 'SYR11']);
+    expect(byRef.SYR10).toMatchObject({
+      agreement_id: 'test-coh',
+      version_label: 'v1',
+      zone_name: 'Test area',
+      zone_kind: 'ceasefire_area',
+      certainty: 'certain',
+      occurred_from: '2018-02-17T00:00:00.000Z',
+      occurred_until: '2018-02-18T00:00:00.000Z',
+    });
+    expect(byRef.SYR11).toMatchObject({ certainty: 'possible' }); // 10 km disk 2.2 km from the edge
+    expect(byRef['GJ-1']).toMatchObject({ certainty: 'possible' }); // straddles valid_until
+  });
+
+  it('filters and prints CSV', () => {
+    const r = runCli([
+      'violations',
+      '--db',
+      db,
+      '--format',
+      'csv',
+      '--certainty',
+      'certain',
+      '--agreement',
+      'test-coh',
+    ]);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^incident_ref,agreement_id/);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['SYR10']);
+  });
+
+  it('names a bad flag', () => {
+    const r = runCli(['violations', '--db', db, '--certainty', 'maybe']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--certainty');
+  });
+});
+
+describe('serve', () => {
+  it('starts on an empty database with the demo loaded and answers the API', async () => {
+    const servedDb = join(dir, 'served.db');
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin/truceline.js'),
+        'serve',
+        '--db',
+        servedDb,
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--no-log',
+      ],
+      { cwd: ROOT },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => {
+          err += d.toString();
+          const m = /on (http:\/\/\S+)/.exec(err);
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+      });
+      expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok' });
+      const v = (await (await fetch(`${url}/api/v1/violations?limit=1`)).json()) as {
+        total: number;
+      };
+      expect(v.total).toBe(33);
+      expect(await (await fetch(`${url}/`)).text()).toContain('damascus-coh');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});

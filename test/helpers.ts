@@ -1,0 +1,43 @@
+// Test helpers: a real SQLite file in a temp folder, an app context on it, and the CLI runner.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppContext } from '../src/app/context.ts';
+import { openStore } from '../src/store/open-store.ts';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function tempContext(now = () => Date.parse('2018-02-18T12:00:00Z')) {
+  const { dir, cleanup } = tempDir();
+  const path = join(dir, 'test.db');
+  const ctx = new AppContext(await openStore(path), {
+    geoPrecisionRadii: { 1: 2_000, 2: 10_000, 3: 50_000 },
+    now,
+  });
+  return {
+    ctx,
+    path,
+    dir,
+    close: async () => {
+      await ctx.close();
+      cleanup();
+    },
+  };
+}
+
+export function runCli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/truceline.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, TZ: 'UTC' },
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
