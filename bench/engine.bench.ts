@@ -87,7 +87,8 @@ function runNaiveDisks(sample: IncidentLike[]): number {
   const minEdgeDistance = (g: Polygon | MultiPolygon, lon: number, lat: number) => {
     let best = Infinity;
     const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-    for (const ring of rings) for (const [x, y] of ring) best = Math.min(best, haversineM(lon, lat, x!, y!));
+    for (const ring of rings)
+      for (const [x, y] of ring) best = Math.min(best, haversineM(lon, lat, x!, y!));
     return best;
   };
   for (const inc of sample) {

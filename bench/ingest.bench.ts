@@ -2,13 +2,14 @@
 // file with matching against 5,000 zones in 200 agreements — the `truceline incidents import`
 // path — and, in the same run, the baseline of raw prepared inserts of the same rows.
 // Run: npm run bench  (or: node --import tsx bench/ingest.bench.ts)
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { importAgreementDocument } from '../src/app/agreements.ts';
 import { AppContext } from '../src/app/context.ts';
 import { importIncidentRows } from '../src/app/incidents.ts';
 import { progressBar } from '../src/cli/progress.ts';
+import { DEMO_DIR } from '../src/demo/load-demo.ts';
 import { agreementDocumentSchema } from '../src/domain/schemas.ts';
 import { parseInput } from '../src/domain/validate.ts';
 import { ACLED_COLUMNS } from '../src/ingest/acled-csv.ts';
@@ -17,8 +18,10 @@ import { openStore } from '../src/store/open-store.ts';
 import { makeStarLoad, mulberry32 } from './star-load.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+/** `star`: 5,000 dense star zones (~7 per point, the engine stress load); `demo`: the demo agreements over Syria. */
+const ZONES = process.env.BENCH_ZONES === 'demo' ? 'demo' : 'star';
 const DIR = join(process.cwd(), '.bench-data');
-const CSV = join(DIR, `acled-${ROWS}.csv`);
+const CSV = join(DIR, `acled-${ZONES}-${ROWS}.csv`);
 const DB = join(DIR, 'ingest.db');
 const AGREEMENTS = 200;
 
@@ -26,8 +29,15 @@ mkdirSync(DIR, { recursive: true });
 for (const f of [DB, `${DB}-wal`, `${DB}-shm`, join(DIR, 'baseline.db')])
   rmSync(f, { force: true });
 
-const { polygons, points } = makeStarLoad(5_000, ROWS);
+const { polygons, points } = makeStarLoad(ZONES === 'star' ? 5_000 : 0, ROWS);
 const rand = mulberry32(11);
+if (ZONES === 'demo') {
+  // Syria's bounding box, where the demo agreements lie.
+  for (let i = 0; i < ROWS; i++) {
+    points.lon[i] = 35.7 + rand() * 6.7;
+    points.lat[i] = 32.3 + rand() * 5;
+  }
+}
 const SUB = [
   'Air/drone strike',
   'Shelling/artillery/missile attack',
@@ -47,7 +57,8 @@ async function writeCsv(): Promise<void> {
       'Syria', 'Aleppo', 'Jebel Saman', 'Jebel Saman', 'Aleppo', points.lat[i]!.toFixed(4), points.lon[i]!.toFixed(4),
       String(precision), 'SOHR', 'National', '"Shelling hit a residential area, damaging homes."', String(i % 4), '', '1618316514',
     ]; // prettier-ignore
-    if (!out.write(row.join(',') + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
+    if (!out.write(row.join(',') + '\n'))
+      await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
 }
@@ -60,7 +71,17 @@ console.log(
 
 const ctx = new AppContext(await openStore(DB));
 t = performance.now();
-for (let a = 0; a < AGREEMENTS; a++) {
+if (ZONES === 'demo') {
+  for (const file of readdirSync(join(DEMO_DIR, 'agreements')))
+    await importAgreementDocument(
+      ctx,
+      parseInput(
+        agreementDocumentSchema,
+        JSON.parse(readFileSync(join(DEMO_DIR, 'agreements', file), 'utf8')),
+      ),
+    );
+}
+for (let a = 0; a < (ZONES === 'star' ? AGREEMENTS : 0); a++) {
   const features = polygons
     .map((geometry, z) => ({ geometry, z }))
     .filter(({ z }) => z % AGREEMENTS === a)
@@ -101,7 +122,7 @@ bar.stop();
 const importSeconds = (performance.now() - t) / 1000;
 await ctx.close();
 console.log(
-  `import with matching: ${summary.added.toLocaleString('en-US')} incidents, ${summary.violations.toLocaleString('en-US')} violations in ${importSeconds.toFixed(1)} s (${Math.round(ROWS / importSeconds).toLocaleString('en-US')} rows/s)`,
+  `import with matching (${ZONES} zones): ${summary.added.toLocaleString('en-US')} incidents, ${summary.violations.toLocaleString('en-US')} violations in ${importSeconds.toFixed(1)} s (${Math.round(ROWS / importSeconds).toLocaleString('en-US')} rows/s)`,
 );
 
 // Baseline: the same number of rows through one prepared INSERT in one transaction, no parsing.

@@ -386,7 +386,7 @@ describe('incidents and violations', () => {
     expect(json<{ total: number }>(await get('/api/v1/violations?agreement=nope')).total).toBe(0);
     expect(
       json<{ total: number }>(await get('/api/v1/violations?bbox=36.4,33.4,36.6,33.6')).total,
-    ).toBe(2);
+    ).toBe(1);
     expect(
       json<{ total: number }>(await get('/api/v1/violations?from=2018-02-20T00:00:00Z')).total,
     ).toBe(0);

@@ -10,7 +10,11 @@ import { matchIncidents } from './context.ts';
 
 /** One row of an import: a normalised draft, or why the row was rejected. */
 export type ImportRow =
-  | { row: number; draft: IncidentDraft }
+  | {
+      row: number;
+      draft: IncidentDraft;
+      /** content hash, when the reader computed it */ hash?: string;
+    }
   | { row: number; error: { field: string; message: string } };
 
 export interface RejectedRow {
@@ -32,7 +36,7 @@ export interface ImportProgress {
   (done: { read: number }): void;
 }
 
-const CHUNK = 2000;
+const CHUNK = 25_000;
 
 function emptySummary(): IncidentImportSummary {
   return { read: 0, added: 0, updated: 0, unchanged: 0, rejected: [], violations: 0 };
@@ -44,7 +48,7 @@ function emptySummary(): IncidentImportSummary {
  */
 async function writeChunk(
   ctx: AppContext,
-  drafts: { row: number; draft: IncidentDraft }[],
+  drafts: { row: number; draft: IncidentDraft; hash?: string }[],
   summary: IncidentImportSummary,
 ): Promise<Incident[]> {
   const engine = await ctx.currentEngine();
@@ -56,8 +60,8 @@ async function writeChunk(
     const added: Incident[] = [];
     const changed: Incident[] = [];
     const seenInChunk = new Map<string, string>();
-    for (const { row, draft } of drafts) {
-      const hash = incidentContentHash(draft);
+    for (const { row, draft, hash: known } of drafts) {
+      const hash = known ?? incidentContentHash(draft);
       const ext = draft.externalId;
       if (ext !== null) {
         const earlier = seenInChunk.get(ext);
@@ -107,7 +111,7 @@ async function writeChunk(
 }
 
 /**
- * Imports rows in chunks of 2,000, each in its own transaction: a killed import leaves whole
+ * Imports rows in chunks of 25,000, each in its own transaction: a killed import leaves whole
  * chunks behind and re-running it completes the job (idempotent by external id).
  */
 export async function importIncidentRows(
@@ -116,7 +120,7 @@ export async function importIncidentRows(
   onProgress?: ImportProgress,
 ): Promise<IncidentImportSummary> {
   const summary = emptySummary();
-  let pending: { row: number; draft: IncidentDraft }[] = [];
+  let pending: { row: number; draft: IncidentDraft; hash?: string }[] = [];
   for await (const r of rows) {
     summary.read++;
     if ('error' in r) summary.rejected.push({ row: r.row, ...r.error });

@@ -9,7 +9,6 @@ import { METRES_PER_DEGREE, lonScale } from './distance.ts';
 import {
   CELL_PAD,
   RECORD_HEADER,
-  SLOT,
   boundaryBelow,
   cellOf,
   type PolygonGrid,
@@ -34,7 +33,7 @@ const MARGIN = 4 * CELL_PAD;
 function rangeFlags(states: Uint32Array, g: number, row: number, c0: number, c1: number): number {
   let flags = 0;
   const end = row * g + c1;
-  for (let i = row * g + c0; i <= end; ) {
+  for (let i = row * g + c0; i <= end;) {
     const w = i >>> 4;
     const last = Math.min(end, (w << 4) + 15);
     const lo = (i & 15) << 1;
@@ -49,11 +48,6 @@ function rangeFlags(states: Uint32Array, g: number, row: number, c0: number, c1:
     i = last + 1;
   }
   return flags;
-}
-
-/** Half-width in degrees of longitude of the disk's chord at vertical offset dy (or -1). */
-function chord(radius: number, dy: number, kx: number): number {
-  return dy <= radius ? Math.sqrt(radius * radius - dy * dy) / kx : -1;
 }
 
 /** Relation of the closed disk of radiusM metres around (lon, lat) to the zone. */
@@ -80,39 +74,64 @@ export function relateDiskOnGrid(
   const fy = Math.max(lat - minY, maxY - lat);
   if (fx * fx + fy * fy <= rIn * rIn) return OVERLAPS;
 
-  // Cell level, row by row: P = cells the disk may touch, C = cells it certainly touches,
-  // F = cells wholly inside it. A BOUNDARY cell in F holds boundary points inside the disk, and
-  // C holding both INSIDE and OUTSIDE cells means the disk has points on both sides: OVERLAPS
-  // either way, whatever the centre.
+  // Cell level, first over the disk's box: uniformly OUTSIDE cells mean NONE, uniformly INSIDE
+  // cells (with the box inside the bbox) mean INSIDE. Most disks stop here.
   const r0 = cellOf(lat - rOut - CELL_PAD, minY, sy, g);
   const r1 = cellOf(lat + rOut + CELL_PAD, minY, sy, g);
+  const dLon = rr / kx;
+  const covered = lon - dLon >= minX && lon + dLon <= maxX && lat - rr >= minY && lat + rr <= maxY;
+  {
+    const c0 = cellOf(lon - rOut / kx - CELL_PAD, minX, sx, g);
+    const c1 = cellOf(lon + rOut / kx + CELL_PAD, minX, sx, g);
+    let box = 0;
+    for (let r = r0; r <= r1 && (box & (box - 1)) === 0; r++)
+      box |= rangeFlags(states, g, r, c0, c1);
+    if (box === HAS_OUTSIDE) return NONE;
+    if (box === HAS_INSIDE && covered) return INSIDE;
+  }
+  // Then row by row along the disk's chords: P = cells the disk may touch, C = cells it
+  // certainly touches, F = cells wholly inside it. A BOUNDARY cell in F holds boundary points
+  // inside the disk, and C holding both INSIDE and OUTSIDE cells means the disk has points on
+  // both sides: OVERLAPS either way, whatever the centre.
   let p = 0;
   let c = 0;
   let f = 0;
+  const invKx = 1 / kx;
+  const mx = margin * invKx + CELL_PAD;
   for (let r = r0; r <= r1; r++) {
     const y0 = minY + r * ch;
     const dyNear = Math.max(y0 - lat, 0, lat - y0 - ch);
-    let hx = chord(rOut, dyNear, kx);
-    if (hx < 0) continue;
-    p |= rangeFlags(states, g, r, cellOf(lon - hx - CELL_PAD, minX, sx, g), cellOf(lon + hx + CELL_PAD, minX, sx, g));
-    hx = chord(rIn, dyNear, kx);
-    if (hx < 0 || lon + hx < minX || lon - hx > maxX) continue;
-    c |= rangeFlags(states, g, r, cellOf(lon - hx, minX, sx, g), cellOf(lon + hx, minX, sx, g));
-    hx = chord(rIn, Math.max(lat - y0, y0 + ch - lat), kx);
-    if (hx >= 0) {
-      const first = Math.max(0, Math.ceil((lon - hx - minX) * sx));
-      const last = Math.min(g - 1, Math.floor((lon + hx - minX) * sx) - 1);
+    if (dyNear > rOut) continue;
+    // Chord half-widths (degrees of longitude) nearest to and farthest from the centre's
+    // latitude within this row; the margin turns them into "may touch" / "certainly" bounds.
+    const hNear = dyNear < rr ? Math.sqrt(rr * rr - dyNear * dyNear) * invKx : 0;
+    p |= rangeFlags(
+      states,
+      g,
+      r,
+      cellOf(lon - hNear - mx, minX, sx, g),
+      cellOf(lon + hNear + mx, minX, sx, g),
+    );
+    const hIn = hNear - mx;
+    if (dyNear > rIn || hIn < 0 || lon + hIn < minX || lon - hIn > maxX) continue;
+    c |= rangeFlags(states, g, r, cellOf(lon - hIn, minX, sx, g), cellOf(lon + hIn, minX, sx, g));
+    const dyFar = Math.max(lat - y0, y0 + ch - lat);
+    if (dyFar < rIn) {
+      const hFar = Math.sqrt(rIn * rIn - dyFar * dyFar) * invKx - mx;
+      const first = Math.max(0, Math.ceil((lon - hFar - minX) * sx));
+      const last = Math.min(g - 1, Math.floor((lon + hFar - minX) * sx) - 1);
       f |= rangeFlags(states, g, r, first, last);
     }
-    if ((f & HAS_BOUNDARY) !== 0 || (c & (HAS_INSIDE | HAS_OUTSIDE)) === (HAS_INSIDE | HAS_OUTSIDE)) {
+    if (
+      (f & HAS_BOUNDARY) !== 0 ||
+      (c & (HAS_INSIDE | HAS_OUTSIDE)) === (HAS_INSIDE | HAS_OUTSIDE)
+    ) {
       return OVERLAPS;
     }
   }
   // Every cell the disk may touch is OUTSIDE (or it only touches the bbox's empty margin).
   if ((p & (HAS_INSIDE | HAS_BOUNDARY)) === 0) return NONE;
   // The disk's extreme points lie on its box: it can only be INSIDE if the box is in the bbox.
-  const dLon = rr / kx;
-  const covered = lon - dLon >= minX && lon + dLon <= maxX && lat - rr >= minY && lat + rr <= maxY;
   if ((p & (HAS_OUTSIDE | HAS_BOUNDARY)) === 0 && covered) return INSIDE;
   const isIn = index.containsPoint(lon, lat);
   if (isIn ? (c & HAS_OUTSIDE) !== 0 || !covered : (c & HAS_INSIDE) !== 0) return OVERLAPS;
@@ -127,21 +146,19 @@ export function relateDiskOnGrid(
 
 /** Minimum distance in metres from the point to any ring edge (Infinity for an empty zone). */
 export function distanceToBoundaryOnGrid(grid: PolygonGrid, lon: number, lat: number): number {
-  const { minX, minY, maxX, maxY, g, sx, sy, edges } = grid;
-  if (edges.length === 0) return Infinity;
+  const { minX, minY, maxX, maxY, g, sy, ch } = grid;
+  if (grid.edgeCount === 0) return Infinity;
   const kx = lonScale(lat);
-  // Grow a disk until its nearest edge lies within it: edges listed in no cell it may touch are
-  // farther than its radius, so that edge is the global nearest.
-  const cell = Math.max(sy > 0 ? 1 / sy : 0, sx > 0 ? kx / sx : 0);
-  const outside = Math.hypot(Math.max(minX - lon, 0, lon - maxX) * kx, Math.max(minY - lat, 0, lat - maxY));
-  for (let radius = Math.max(outside + cell, 1e-9); ; radius *= 2) {
+  // Grow a disk until the nearest edge found lies within it: edges listed in no cell the disk
+  // may touch are farther than its radius, so that edge is the global nearest. Once the disk
+  // holds the whole bbox every edge is a candidate, so the loop ends.
+  const nx = Math.max(minX - lon, 0, lon - maxX) * kx;
+  const ny = Math.max(minY - lat, 0, lat - maxY);
+  for (let radius = Math.max(Math.sqrt(nx * nx + ny * ny) + ch, 1e-9); ; radius *= 2) {
     const r0 = cellOf(lat - radius - CELL_PAD, minY, sy, g);
     const r1 = cellOf(lat + radius + CELL_PAD, minY, sy, g);
     const d2 = minDist2Near(grid, lon, lat, kx, radius, r0, r1, -1);
-    const wholeGrid = (lon - minX) * kx <= radius && (maxX - lon) * kx <= radius;
-    if (d2 <= radius * radius || (wholeGrid && r0 === 0 && r1 === g - 1)) {
-      return Math.sqrt(Math.min(d2, minDist2All(edges, lon, lat, kx, d2))) * METRES_PER_DEGREE;
-    }
+    if (d2 <= radius * radius) return Math.sqrt(d2) * METRES_PER_DEGREE;
   }
 }
 
@@ -162,10 +179,11 @@ function edgeDist2(e: Float64Array, k: number, lon: number, lat: number, kx: num
 }
 
 /** Min squared distance over all edges; stops early once one is strictly below `stopBelow`. */
-function minDist2All(e: Float64Array, lon: number, lat: number, kx: number, stopBelow: number) {
+function minDist2All(v: Float64Array, lon: number, lat: number, kx: number, stopBelow: number) {
   let best = Infinity;
-  for (let k = 0; k < e.length; k += 4) {
-    const d2 = edgeDist2(e, k, lon, lat, kx);
+  // Pseudo-edges touching a NaN ring separator give NaN and never compare below `best`.
+  for (let k = 0; k + 3 < v.length; k += 2) {
+    const d2 = edgeDist2(v, k, lon, lat, kx);
     if (d2 < best) {
       best = d2;
       if (best < stopBelow) return best;
@@ -177,7 +195,8 @@ function minDist2All(e: Float64Array, lon: number, lat: number, kx: number, stop
 /**
  * Min squared distance to the edges of the BOUNDARY cells that a disk of `radius` around the
  * point may touch (rows r0..r1), with early exit below `stopBelow`. Falls back to all edges
- * when there are many such cells: one slot read costs about as much as a dozen sequential edges.
+ * when there are many such cells (a cell costs a couple of dependent reads, about as much as a
+ * dozen sequential edges); callers only rely on the result covering the edges near the disk.
  */
 function minDist2Near(
   grid: PolygonGrid,
@@ -189,32 +208,36 @@ function minDist2Near(
   r1: number,
   stopBelow: number,
 ): number {
-  const { minX, minY, g, sx, ch, states, slots, records, edges } = grid;
-  const budget = edges.length / 64; // = edgeCount / 16
+  const { minX, minY, g, sx, ch, states, refs, verts, records } = grid;
+  const budget = grid.edgeCount / 16;
   let cellsSeen = 0;
   let best = Infinity;
   for (let r = r0; r <= r1; r++) {
     const y0 = minY + r * ch;
-    const hx = chord(radius, Math.max(y0 - lat, 0, lat - y0 - ch), kx);
-    if (hx < 0) continue;
+    const dy = Math.max(y0 - lat, 0, lat - y0 - ch);
+    if (dy > radius) continue;
+    const hx = Math.sqrt(radius * radius - dy * dy) / kx;
     let i = r * g + cellOf(lon - hx - CELL_PAD, minX, sx, g);
     const last = r * g + cellOf(lon + hx + CELL_PAD, minX, sx, g);
-    let rank = states[((i >>> 4) << 1) | 1]! + boundaryBelow(states[(i >>> 4) << 1]!, (i & 15) << 1);
+    let rank =
+      states[((i >>> 4) << 1) | 1]! + boundaryBelow(states[(i >>> 4) << 1]!, (i & 15) << 1);
     for (; i <= last; i++) {
       if (((states[(i >>> 4) << 1]! >>> ((i & 15) << 1)) & 2) === 0) continue;
-      if (++cellsSeen > budget) return Math.min(best, minDist2All(edges, lon, lat, kx, stopBelow));
-      let e = slots;
-      let k = rank * SLOT;
-      let end = k + SLOT;
-      rank++;
-      if (slots[k] === Infinity) {
+      if (++cellsSeen > budget) return Math.min(best, minDist2All(verts, lon, lat, kx, stopBelow));
+      const ref = refs[rank++]!;
+      const n = ref & 3;
+      let e = verts;
+      let k = (ref >>> 2) * 2;
+      let stride = 2;
+      let end = k + n * 2;
+      if (n === 0) {
         e = records;
-        const rec = slots[k + 1]!;
+        const rec = ref >>> 2;
         k = rec + RECORD_HEADER;
+        stride = 4;
         end = k + 4 * records[rec]!;
       }
-      for (; k < end; k += 4) {
-        // An unused (NaN) edge gives NaN, which never compares below `best`.
+      for (; k < end; k += stride) {
         const d2 = edgeDist2(e, k, lon, lat, kx);
         if (d2 < best) {
           best = d2;

@@ -1,17 +1,12 @@
 // Build step of PolygonIndex: lays a G×G grid over a zone's bbox and classifies every cell once
 // (INSIDE / OUTSIDE / BOUNDARY), so most point and disk queries never look at an edge. The
-// layout is shaped by memory, not arithmetic: with thousands of zones queried in random order,
-// the cost of a point test is its cache and TLB misses, so a query reads one tiny state word
-// and, in BOUNDARY cells only, one 64-byte slot holding that cell's edges.
+// layout is shaped by memory, not arithmetic: with thousands of zones queried in random order a
+// point test costs its cache, TLB and page misses, so everything is small and slab-allocated.
+// A query reads one 2-bit cell state; only in BOUNDARY cells does it read that cell's reference
+// and the one or two ring vertices pairs it points at.
 import type { MultiPolygon, Polygon } from 'geojson';
-import {
-  Pairs,
-  clearOfLines,
-  collectEdges,
-  pickAnchor,
-  putOriented,
-  rowParity,
-} from './grid-build.ts';
+import { Pairs, clearOfLines, collectVertices, pickAnchor, rayParity } from './grid-build.ts';
+import { doubles, hotWords, words as wordSlab } from './slab.ts';
 
 /**
  * On-edge tolerance in degrees (~10 µm). Points this close to an edge count as on it, so a point
@@ -38,32 +33,25 @@ const ANCHOR_CLEAR = 10 * NEAR_TOL;
 
 // `states`: 2 bits per cell, 16 cells per pair of words [state bits, BOUNDARY cells before this
 // word]. Codes: 0 OUTSIDE, 1 INSIDE, 2/3 BOUNDARY with parity 0/1 at the cell centre. A BOUNDARY
-// cell's slot index is its rank among BOUNDARY cells (the second word plus a popcount).
+// cell's rank among BOUNDARY cells (the second word plus a popcount) indexes `refs`.
 export const CELL_OUTSIDE = 0;
 export const CELL_INSIDE = 1;
 export const CELL_BOUNDARY = 2;
 
-// `slots`: 8 numbers per BOUNDARY cell. Usually its one or two edges, x0,y0,x1,y1 each, oriented
-// with the cell centre on their left; an unused second edge is NaN (every test on it is false).
-// Cells with more edges, or whose centre is too close to an edge line, hold [Infinity, offset]
-// pointing at a general record in `records`: [n, parity, ax, ay, n oriented edges], where the
-// anchor (ax, ay) replaces the centre and parity -1 means "use exact ray casting over the row".
-export const SLOT = 8;
+// `refs`, one word per BOUNDARY cell: (v << 2) | n with n = 1 or 2 means the cell's edges are
+// the n consecutive edges starting at vertex v of `verts` (and the cell centre is a safe
+// anchor). n = 0 means (offset << 2) into `records`: [n, parity, ax, ay, then n edges as
+// x0,y0,x1,y1], for cells with more or non-consecutive edges or a centre too close to an edge
+// line; there (ax, ay) is the anchor, and parity -1 means "use exact ray casting over the row".
 export const RECORD_HEADER = 4;
-
-/** Summed-area table entries count inside cells + boundary cells·SAT_BOUNDARY (g² < 2^15). */
-export const SAT_BOUNDARY = 1 << 15;
 
 /**
  * Grid resolution from the edge count: 32 for a 50-edge zone, capped at 128 (10k-edge admin
- * boundaries). Finer grids send fewer queries to BOUNDARY cells, whose slots are the expensive
- * misses, and states cost only 2 bits per cell.
+ * boundaries). Finer grids send fewer queries to BOUNDARY cells, the expensive ones, and cost
+ * little: 2 bits per cell plus a word per BOUNDARY cell.
  */
 export function gridSizeFor(edgeCount: number): number {
-  return Math.max(
-    4,
-    Math.min(128, Math.round(Number(process.env.GF ?? 4.6) * Math.sqrt(edgeCount))),
-  );
+  return Math.max(4, Math.min(128, Math.round(4.6 * Math.sqrt(edgeCount))));
 }
 
 export interface PolygonGrid {
@@ -77,16 +65,15 @@ export interface PolygonGrid {
   sy: number;
   cw: number;
   ch: number;
+  edgeCount: number;
   states: Uint32Array;
-  slots: Float64Array;
+  refs: Uint32Array;
+  /** Ring vertices x, y; closed rings separated by a NaN vertex (see grid-build.ts). */
+  verts: Float64Array;
   records: Float64Array;
-  /** (g+1)² summed-area table of inside + boundary·SAT_BOUNDARY, for disk range checks. */
-  sat: Uint32Array;
-  /** All edges as x0,y0,x1,y1 with y0 <= y1. */
-  edges: Float64Array;
-  /** CSR per row: copied edges (4 numbers each) whose padded y-range meets the row. */
+  /** CSR per row: edges (by first vertex) whose padded y-range meets the row. */
   rowOff: Uint32Array;
-  rowEdges: Float64Array;
+  rowIds: Uint32Array;
 }
 
 /** Cell coordinate along one axis. Queries must use exactly this formula (monotone in v). */
@@ -104,40 +91,24 @@ export function boundaryBelow(word: number, shift: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
-// Every point query reads its zone's state words, so those words for thousands of zones should
-// sit in few memory pages: allocated one by one they end up scattered between the zones' larger
-// arrays, and on random access each lookup then costs a TLB miss (measured ~2× slower on the
-// star bench). Small state arrays are therefore carved out of shared 64 KiB slabs. A slab is
-// freed once no index using it is alive; the worst case (one survivor per slab after heavy
-// churn) keeps 64 KiB per surviving zone.
-const SLAB_WORDS = 1 << 14;
-let slab = new Uint32Array(SLAB_WORDS);
-let slabUsed = 0;
-
-function allocStates(words: number): Uint32Array {
-  if (words > SLAB_WORDS >>> 4) return new Uint32Array(words);
-  if (slabUsed + words > SLAB_WORDS) {
-    slab = new Uint32Array(SLAB_WORDS);
-    slabUsed = 0;
-  }
-  const view = slab.subarray(slabUsed, slabUsed + words);
-  slabUsed += words;
-  return view;
-}
-
 export function buildPolygonGrid(geometry: Polygon | MultiPolygon): PolygonGrid {
-  const edges = collectEdges(geometry);
-  const edgeCount = edges.length / 4;
+  const verts = collectVertices(geometry);
+  const edges: number[] = []; // first vertex of every real edge
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (let k = 0; k < edges.length; k += 4) {
-    minX = Math.min(minX, edges[k]!, edges[k + 2]!);
-    maxX = Math.max(maxX, edges[k]!, edges[k + 2]!);
-    minY = Math.min(minY, edges[k + 1]!);
-    maxY = Math.max(maxY, edges[k + 3]!);
+  for (let v = 0; v + 1 < verts.length / 2; v++) {
+    const x = verts[2 * v]!;
+    const y = verts[2 * v + 1]!;
+    if (x !== x) continue; // NaN separator
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+    if (verts[2 * v + 2] === verts[2 * v + 2]) edges.push(v);
   }
+  const edgeCount = edges.length;
   const g = edgeCount === 0 ? 1 : gridSizeFor(edgeCount);
   // A flat bbox (no area) maps every point to cell 0 on that axis instead of dividing by zero.
   const sx = maxX > minX ? g / (maxX - minX) : 0;
@@ -148,16 +119,16 @@ export function buildPolygonGrid(geometry: Polygon | MultiPolygon): PolygonGrid 
   // Bucket every edge into the rows and cells its padded extent touches.
   const rowPairs = new Pairs();
   const cellPairs = new Pairs();
-  for (let e = 0; e < edgeCount; e++) {
-    const k = e * 4;
-    const x0 = edges[k]!;
-    const y0 = edges[k + 1]!;
-    const x1 = edges[k + 2]!;
-    const y1 = edges[k + 3]!;
+  for (const v of edges) {
+    let x0 = verts[2 * v]!;
+    let y0 = verts[2 * v + 1]!;
+    let x1 = verts[2 * v + 2]!;
+    let y1 = verts[2 * v + 3]!;
+    if (y0 > y1) [x0, y0, x1, y1] = [x1, y1, x0, y0];
     const r0 = cellOf(y0 - CELL_PAD, minY, sy, g);
     const r1 = cellOf(y1 + CELL_PAD, minY, sy, g);
     for (let r = r0; r <= r1; r++) {
-      rowPairs.push(r, e);
+      rowPairs.push(r, v);
       // Clip the edge to this row's padded band so long edges mark only the cells they pass
       // through. The band is clamped into [y0, y1]: a band reached only through the padding
       // yields the endpoint, not an extrapolation (which explodes for near-horizontal edges).
@@ -172,23 +143,16 @@ export function buildPolygonGrid(geometry: Polygon | MultiPolygon): PolygonGrid 
       }
       const c0 = cellOf(Math.min(xa, xb) - CELL_PAD, minX, sx, g);
       const c1 = cellOf(Math.max(xa, xb) + CELL_PAD, minX, sx, g);
-      for (let c = c0; c <= c1; c++) cellPairs.push(r * g + c, e);
+      for (let c = c0; c <= c1; c++) cellPairs.push(r * g + c, v);
     }
   }
   const rows = rowPairs.toCsr(g);
-  const rowEdges = new Float64Array(rows.ids.length * 4);
-  for (let i = 0; i < rows.ids.length; i++) {
-    rowEdges.set(edges.subarray(rows.ids[i]! * 4, rows.ids[i]! * 4 + 4), i * 4);
-  }
   const cells = cellPairs.toCsr(g * g);
-  let boundaryCells = 0;
-  for (let i = 0; i < g * g; i++) if (cells.off[i + 1]! > cells.off[i]!) boundaryCells++;
 
   const words = (g * g + 15) >>> 4;
-  const states = allocStates(2 * words);
-  const slots = new Float64Array(SLOT * boundaryCells).fill(NaN);
+  const stateWords: number[] = new Array<number>(2 * words).fill(0);
+  const refs: number[] = [];
   const records: number[] = [];
-  let rank = 0;
   const xs: number[] = [];
   for (let r = 0; r < g; r++) {
     const rowFrom = rows.off[r]!;
@@ -197,12 +161,13 @@ export function buildPolygonGrid(geometry: Polygon | MultiPolygon): PolygonGrid 
     // so the parity at its centre holds for the whole cell.
     const yc = minY + (r + 0.5) * ch;
     xs.length = 0;
-    for (let k = rowFrom * 4; k < rowTo * 4; k += 4) {
-      const ey0 = rowEdges[k + 1]!;
-      const ey1 = rowEdges[k + 3]!;
-      if (yc >= ey0 && yc < ey1) {
-        const ex0 = rowEdges[k]!;
-        xs.push(ex0 + ((yc - ey0) * (rowEdges[k + 2]! - ex0)) / (ey1 - ey0));
+    for (let i = rowFrom; i < rowTo; i++) {
+      const k = rows.ids[i]! * 2;
+      const ey0 = verts[k + 1]!;
+      const ey1 = verts[k + 3]!;
+      if (ey0 > yc !== ey1 > yc) {
+        const ex0 = verts[k]!;
+        xs.push(ex0 + ((yc - ey0) * (verts[k + 2]! - ex0)) / (ey1 - ey0));
       }
     }
     xs.sort((a, b) => a - b);
@@ -213,58 +178,50 @@ export function buildPolygonGrid(geometry: Polygon | MultiPolygon): PolygonGrid 
       const to = cells.off[i + 1]!;
       const xc = minX + (c + 0.5) * cw;
       let code: number;
-      if (to === from) {
+      const n = to - from;
+      if (n === 0) {
         while (j < xs.length && xs[j]! <= xc) j++;
         code = (xs.length - j) % 2 === 1 ? CELL_INSIDE : CELL_OUTSIDE;
-      } else if (to - from <= 2 && clearOfLines(edges, cells.ids, from, to, xc, yc, ANCHOR_CLEAR)) {
-        code = CELL_BOUNDARY + rowParity(rowEdges, rowFrom, rowTo, xc, yc);
-        for (let e = from; e < to; e++) {
-          putOriented(slots, rank * SLOT + (e - from) * 4, edges, cells.ids[e]! * 4, xc, yc);
-        }
-        rank++;
+      } else if (
+        (n === 1 || (n === 2 && cells.ids[from + 1] === cells.ids[from]! + 1)) &&
+        clearOfLines(verts, cells.ids, from, to, xc, yc, ANCHOR_CLEAR)
+      ) {
+        code = CELL_BOUNDARY + rayParity(verts, rows.ids, rowFrom, rowTo, xc, yc);
+        refs.push(cells.ids[from]! * 4 + n);
       } else {
         code = CELL_BOUNDARY;
-        slots[rank * SLOT] = Infinity;
-        slots[rank * SLOT + 1] = records.length;
-        rank++;
-        const anchor = pickAnchor(
-          edges,
-          cells.ids,
-          from,
-          to,
-          c * cw + minX,
-          r * ch + minY,
-          cw,
-          ch,
-          ANCHOR_CLEAR,
-        );
+        refs.push(records.length * 4);
+        const cellX = minX + c * cw;
+        const cellY = minY + r * ch;
+        const anchor = pickAnchor(verts, cells.ids, from, to, cellX, cellY, cw, ch, ANCHOR_CLEAR);
         const [ax, ay] = anchor ?? [xc, yc];
-        records.push(to - from, anchor ? rowParity(rowEdges, rowFrom, rowTo, ax, ay) : -1, ax, ay);
+        const parity = anchor ? rayParity(verts, rows.ids, rowFrom, rowTo, ax, ay) : -1;
+        records.push(n, parity, ax, ay);
         for (let e = from; e < to; e++) {
-          putOriented(records, records.length, edges, cells.ids[e]! * 4, ax, ay);
+          const k = cells.ids[e]! * 2;
+          records.push(verts[k]!, verts[k + 1]!, verts[k + 2]!, verts[k + 3]!);
         }
       }
-      states[2 * (i >>> 4)]! |= code << ((i & 15) << 1);
+      stateWords[2 * (i >>> 4)]! |= code << ((i & 15) << 1);
     }
   }
   // Rank base per word: BOUNDARY cells in all earlier words.
   for (let w = 0, before = 0; w < words; w++) {
-    states[2 * w + 1] = before;
-    const word = states[2 * w]!;
+    stateWords[2 * w + 1] = before;
+    const word = stateWords[2 * w]!;
     before += boundaryBelow(word, 30) + ((word >>> 31) & 1);
   }
 
-  const w = g + 1;
-  const sat = new Uint32Array(w * w);
-  for (let r = 0; r < g; r++) {
-    let rowSum = 0;
-    for (let c = 0; c < g; c++) {
-      const i = r * g + c;
-      const code = (states[2 * (i >>> 4)]! >>> ((i & 15) << 1)) & 3;
-      rowSum += code >= CELL_BOUNDARY ? SAT_BOUNDARY : code;
-      sat[(r + 1) * w + c + 1] = sat[r * w + c + 1]! + rowSum;
-    }
-  }
+  // Slab allocations (see slab.ts); the state words go to their own densely packed slab.
+  const states = hotWords.alloc(stateWords.length);
+  states.set(stateWords);
+  const u32 = wordSlab.alloc(refs.length + rows.off.length + rows.ids.length);
+  u32.set(refs, 0);
+  u32.set(rows.off, refs.length);
+  u32.set(rows.ids, refs.length + rows.off.length);
+  const f64 = doubles.alloc(verts.length + records.length);
+  f64.set(verts, 0);
+  f64.set(records, verts.length);
 
   return {
     minX,
@@ -276,12 +233,12 @@ export function buildPolygonGrid(geometry: Polygon | MultiPolygon): PolygonGrid 
     sy,
     cw,
     ch,
+    edgeCount,
     states,
-    slots,
-    records: Float64Array.from(records),
-    sat,
-    edges,
-    rowOff: rows.off,
-    rowEdges,
+    refs: u32.subarray(0, refs.length),
+    rowOff: u32.subarray(refs.length, refs.length + rows.off.length),
+    rowIds: u32.subarray(refs.length + rows.off.length),
+    verts: f64.subarray(0, verts.length),
+    records: f64.subarray(verts.length),
   };
 }

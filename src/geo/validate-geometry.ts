@@ -25,8 +25,7 @@ export const DEFAULT_GEOMETRY_LIMITS: GeometryLimits = {
 const MAX_ISSUES = 20;
 
 export type ValidationResult =
-  | { ok: true; geometry: Polygon | MultiPolygon }
-  | { ok: false; issues: GeometryIssue[] };
+  { ok: true; geometry: Polygon | MultiPolygon } | { ok: false; issues: GeometryIssue[] };
 
 export function areaKm2(geometry: Polygon | MultiPolygon): number {
   return turfArea(geometry) / 1e6;
@@ -62,15 +61,24 @@ function ringLabel(multi: boolean, polygon: number, ring: number): string {
 }
 
 /** Structure and coordinate ranges; returns the rings when they are usable for topology. */
-function checkStructure(geometry: unknown, issues: GeometryIssue[]): { rings: RingRef[]; multi: boolean } | null {
+function checkStructure(
+  geometry: unknown,
+  issues: GeometryIssue[],
+): { rings: RingRef[]; multi: boolean } | null {
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
   if (typeof g !== 'object' || g === null || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-    issues.push({ path: 'type', message: 'a zone geometry must be a GeoJSON Polygon or MultiPolygon' });
+    issues.push({
+      path: 'type',
+      message: 'a zone geometry must be a GeoJSON Polygon or MultiPolygon',
+    });
     return null;
   }
   const multi = g.type === 'MultiPolygon';
   if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) {
-    issues.push({ path: 'coordinates', message: `coordinates must be a non-empty array of ${multi ? 'polygons' : 'rings'}` });
+    issues.push({
+      path: 'coordinates',
+      message: `coordinates must be a non-empty array of ${multi ? 'polygons' : 'rings'}`,
+    });
     return null;
   }
   const polygons = (multi ? g.coordinates : [g.coordinates]) as unknown[];
@@ -92,20 +100,30 @@ function checkStructure(geometry: unknown, issues: GeometryIssue[]): { rings: Ri
       ring.forEach((pos: unknown, k) => {
         if (!ok) return;
         const at = `${path}[${k}]`;
-        if (!Array.isArray(pos) || pos.length < 2 || !pos.every((c) => typeof c === 'number' && Number.isFinite(c))) {
+        if (
+          !Array.isArray(pos) ||
+          pos.length < 2 ||
+          !pos.every((c) => typeof c === 'number' && Number.isFinite(c))
+        ) {
           issues.push({ path: at, message: `${label}: position ${k} must be [lon, lat] numbers` });
           ok = false;
           return;
         }
         const [x, y] = pos as number[];
         if (x! < -180 || x! > 180 || y! < -90 || y! > 90) {
-          issues.push({ path: at, message: `${label}: position ${k} (${x}, ${y}) is outside WGS84 (lon -180…180, lat -90…90)` });
+          issues.push({
+            path: at,
+            message: `${label}: position ${k} (${x}, ${y}) is outside WGS84 (lon -180…180, lat -90…90)`,
+          });
           ok = false;
         }
       });
       if (!ok) return;
       if (ring.length < 4) {
-        issues.push({ path, message: `${label} has ${ring.length} positions; a ring needs at least 4 (first = last)` });
+        issues.push({
+          path,
+          message: `${label} has ${ring.length} positions; a ring needs at least 4 (first = last)`,
+        });
         return;
       }
       const first = ring[0] as number[];
@@ -129,7 +147,10 @@ const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: 
   (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 
 const onSegment = (ax: number, ay: number, bx: number, by: number, px: number, py: number) =>
-  Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+  Math.min(ax, bx) <= px &&
+  px <= Math.max(ax, bx) &&
+  Math.min(ay, by) <= py &&
+  py <= Math.max(ay, by);
 
 /** How segments p1p2 and p3p4 meet, and where. */
 function contact(
@@ -194,11 +215,22 @@ function checkCrossings(rings: RingRef[], issues: GeometryIssue[]): void {
   });
   if (edges.length === 0) return;
   const index = new Flatbush(edges.length);
-  for (const e of edges) index.add(Math.min(e.x1, e.x2), Math.min(e.y1, e.y2), Math.max(e.x1, e.x2), Math.max(e.y1, e.y2));
+  for (const e of edges)
+    index.add(
+      Math.min(e.x1, e.x2),
+      Math.min(e.y1, e.y2),
+      Math.max(e.x1, e.x2),
+      Math.max(e.y1, e.y2),
+    );
   index.finish();
   edges.forEach((a, i) => {
     if (issues.length >= MAX_ISSUES) return;
-    const candidates = index.search(Math.min(a.x1, a.x2), Math.min(a.y1, a.y2), Math.max(a.x1, a.x2), Math.max(a.y1, a.y2));
+    const candidates = index.search(
+      Math.min(a.x1, a.x2),
+      Math.min(a.y1, a.y2),
+      Math.max(a.x1, a.x2),
+      Math.max(a.y1, a.y2),
+    );
     for (const j of candidates) {
       if (j <= i || issues.length >= MAX_ISSUES) continue;
       const b = edges[j]!;
@@ -214,8 +246,7 @@ function checkCrossings(rings: RingRef[], issues: GeometryIssue[]): void {
       const pb = rb.positions.length - 1;
       const ea = `edge ${a.k}→${(a.k + 1) % pa}`;
       const eb = `edge ${b.k}→${(b.k + 1) % pb}`;
-      const what =
-        c.kind === 'cross' ? 'crosses' : c.kind === 'overlap' ? 'runs along' : 'touches';
+      const what = c.kind === 'cross' ? 'crosses' : c.kind === 'overlap' ? 'runs along' : 'touches';
       const where = `at ${fmt(c.x, c.y)}`;
       issues.push({
         path: `${ra.path}[${a.k}]`,
@@ -262,35 +293,62 @@ function checkNesting(rings: RingRef[], multi: boolean, issues: GeometryIssue[])
     if (!shell) continue;
     const p = probe(hole.positions, shell.positions);
     if (p && !inRing(p[0], p[1], shell.positions))
-      issues.push({ path: hole.path, message: `${hole.label} lies outside its outer ring (near ${fmt(p[0], p[1])})` });
+      issues.push({
+        path: hole.path,
+        message: `${hole.label} lies outside its outer ring (near ${fmt(p[0], p[1])})`,
+      });
   }
   if (!multi) return;
   for (const a of shells)
     for (const b of shells) {
       if (a === b) continue;
       const p = probe(a.positions, b.positions);
-      if (p && inRing(p[0], p[1], b.positions) && !rings.some((h) => h.polygon === b.polygon && h.ring > 0 && inRing(p[0], p[1], h.positions)))
-        issues.push({ path: a.path, message: `polygon ${a.polygon} lies inside polygon ${b.polygon}; the parts of a MultiPolygon must not overlap` });
+      if (
+        p &&
+        inRing(p[0], p[1], b.positions) &&
+        !rings.some((h) => h.polygon === b.polygon && h.ring > 0 && inRing(p[0], p[1], h.positions))
+      )
+        issues.push({
+          path: a.path,
+          message: `polygon ${a.polygon} lies inside polygon ${b.polygon}; the parts of a MultiPolygon must not overlap`,
+        });
     }
 }
 
-export function validateZoneGeometry(geometry: unknown, limits: GeometryLimits = DEFAULT_GEOMETRY_LIMITS): ValidationResult {
+export function validateZoneGeometry(
+  geometry: unknown,
+  limits: GeometryLimits = DEFAULT_GEOMETRY_LIMITS,
+): ValidationResult {
   const issues: GeometryIssue[] = [];
   const structure = checkStructure(geometry, issues);
   if (!structure) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
   const { rings, multi } = structure;
   const vertices = rings.reduce((n, r) => n + r.positions.length - 1, 0);
   if (vertices > limits.maxVertices)
-    return { ok: false, issues: [{ path: 'coordinates', message: `the zone has ${vertices} vertices; the limit is ${limits.maxVertices} — simplify it` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'coordinates',
+          message: `the zone has ${vertices} vertices; the limit is ${limits.maxVertices} — simplify it`,
+        },
+      ],
+    };
   checkCrossings(rings, issues);
   if (issues.length === 0) checkNesting(rings, multi, issues);
   const g = geometry as Polygon | MultiPolygon;
   if (issues.length === 0) {
     const area = areaKm2(g);
     if (area < limits.minAreaKm2)
-      issues.push({ path: 'coordinates', message: `the zone's area is ${area.toPrecision(3)} km², below the minimum of ${limits.minAreaKm2} km²` });
+      issues.push({
+        path: 'coordinates',
+        message: `the zone's area is ${area.toPrecision(3)} km², below the minimum of ${limits.minAreaKm2} km²`,
+      });
     else if (area > limits.maxAreaKm2)
-      issues.push({ path: 'coordinates', message: `the zone's area is ${Math.round(area)} km², above the limit of ${limits.maxAreaKm2} km² — is it in lon, lat order?` });
+      issues.push({
+        path: 'coordinates',
+        message: `the zone's area is ${Math.round(area)} km², above the limit of ${limits.maxAreaKm2} km² — is it in lon, lat order?`,
+      });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, geometry: g };
 }

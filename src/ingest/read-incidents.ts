@@ -1,10 +1,10 @@
 // Incident files of any supported format → import rows; the format is detected from the content.
-import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { AppError } from '../domain/errors.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
 import type { ImportRow } from '../app/incidents.ts';
 import { readAcledCsv } from './acled-csv.ts';
+import { parseAcledInWorker } from './parse-in-worker.ts';
 import { parseGeoJsonText, readGeoJsonIncidents } from './geojson-incidents.ts';
 
 export type IncidentFormat = 'acled-csv' | 'geojson';
@@ -39,7 +39,7 @@ export async function readFileHead(path: string, bytes = 4096): Promise<string> 
   }
 }
 
-/** Rows of an incident file, streamed for CSV. */
+/** Rows of an incident file; CSV is streamed and parsed on a worker thread. */
 export async function readIncidentFile(
   path: string,
   radii: GeoPrecisionRadii,
@@ -50,10 +50,7 @@ export async function readIncidentFile(
   bytesRead: () => number;
 }> {
   const format = detectIncidentFormat(await readFileHead(path));
-  if (format === 'acled-csv') {
-    const stream = createReadStream(path);
-    return { format, rows: readAcledCsv(stream, radii), bytesRead: () => stream.bytesRead };
-  }
+  if (format === 'acled-csv') return { format, ...parseAcledInWorker(path, radii) };
   const text = await readFile(path, 'utf8');
   return {
     format,

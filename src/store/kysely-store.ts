@@ -11,7 +11,7 @@ import type {
   ViolationRecord,
 } from '../domain/types.ts';
 import type { IncidentKeyRow, Store, SyncResult, ViolationScope, ZoneFilter } from './store.ts';
-import type { Database, IncidentsTable, ViolationsTable } from './tables.ts';
+import type { Database, ViolationsTable } from './tables.ts';
 import {
   agreementFromRow,
   incidentFromRow,
@@ -27,8 +27,12 @@ import {
 
 /** Writes many rows fast; only ever called inside a transaction. */
 export interface BulkWriter {
-  insertIncidents(db: Kysely<Database>, rows: readonly IncidentsTable[]): Promise<void>;
-  insertViolations(db: Kysely<Database>, rows: readonly ViolationsTable[]): Promise<void>;
+  insertIncidents(db: Kysely<Database>, incidents: readonly Incident[]): Promise<void>;
+  insertViolations(
+    db: Kysely<Database>,
+    rows: readonly ViolationRecord[],
+    now: number,
+  ): Promise<void>;
 }
 
 const CHUNK = 400;
@@ -40,11 +44,16 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 }
 
 export const kyselyBulkWriter: BulkWriter = {
-  async insertIncidents(db, rows) {
-    for (const part of chunks(rows, 200)) await db.insertInto('incidents').values(part).execute();
+  async insertIncidents(db, incidents) {
+    for (const part of chunks(incidents, 200))
+      await db.insertInto('incidents').values(part.map(incidentToRow)).execute();
   },
-  async insertViolations(db, rows) {
-    for (const part of chunks(rows, 1000)) await db.insertInto('violations').values(part).execute();
+  async insertViolations(db, rows, now) {
+    for (const part of chunks(rows, 1000))
+      await db
+        .insertInto('violations')
+        .values(part.map((r) => violationRow(r, now)))
+        .execute();
   },
 };
 
@@ -254,8 +263,7 @@ export class KyselyStore implements Store {
 
   async insertIncidents(incidents: readonly Incident[]): Promise<void> {
     this.requireTransaction('insertIncidents');
-    if (incidents.length > 0)
-      await this.bulk.insertIncidents(this.db, incidents.map(incidentToRow));
+    if (incidents.length > 0) await this.bulk.insertIncidents(this.db, incidents);
   }
 
   async updateIncident(incident: Incident): Promise<void> {
@@ -331,11 +339,7 @@ export class KyselyStore implements Store {
   // ── violations ────────────────────────────────────────────────────────────
   async insertViolations(rows: readonly ViolationRecord[], now: number): Promise<void> {
     this.requireTransaction('insertViolations');
-    if (rows.length > 0)
-      await this.bulk.insertViolations(
-        this.db,
-        rows.map((r) => violationRow(r, now)),
-      );
+    if (rows.length > 0) await this.bulk.insertViolations(this.db, rows, now);
   }
 
   async syncViolations(
@@ -358,14 +362,14 @@ export class KyselyStore implements Store {
           ).flat();
     for (const r of found) existing.set(violationKey(r), r);
     const result: SyncResult = { added: 0, changed: 0, removed: 0 };
-    const toInsert: ViolationsTable[] = [];
+    const toInsert: ViolationRecord[] = [];
     for (const rec of rows) {
       const row = violationRow(rec, now);
       const key = violationKey(row);
       const old = existing.get(key);
       existing.delete(key);
       if (!old) {
-        toInsert.push(row);
+        toInsert.push(rec);
         result.added++;
       } else if (
         old.certainty !== row.certainty ||
@@ -396,7 +400,7 @@ export class KyselyStore implements Store {
         .execute();
       result.removed++;
     }
-    if (toInsert.length > 0) await this.bulk.insertViolations(this.db, toInsert);
+    if (toInsert.length > 0) await this.bulk.insertViolations(this.db, toInsert, now);
     return result;
   }
 

@@ -174,6 +174,16 @@ export function incidentToRow(i: Incident): IncidentsTable {
   };
 }
 
+/** The values of an incident row in INCIDENT_COLUMNS order, for positional bulk inserts. */
+export function incidentRowValues(i: Incident): unknown[] {
+  return [
+    i.id, i.externalId, i.eventType, i.subEventType, i.occurredFrom, i.occurredUntil, i.timePrecision,
+    i.lon, i.lat, i.uncertaintyM, i.geoPrecision, i.actor1, i.actor2, i.fatalities, i.source, i.notes,
+    i.country, i.admin1, i.admin2, i.admin3, i.location, JSON.stringify(i.attributes), i.contentHash,
+    i.createdAt, i.updatedAt,
+  ]; // prettier-ignore
+}
+
 export interface ViolationJoinRow {
   incident_id: string;
   agreement_id: string;

@@ -1,0 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { storeContract } from '../store-contract.ts';
+import { openSqliteStore } from './open-sqlite-store.ts';
+
+storeContract('SQLite file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-store-'));
+  const store = await openSqliteStore(join(dir, 'contract.db'));
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});

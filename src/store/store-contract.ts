@@ -1,0 +1,172 @@
+// The storage contract: one suite of cases that every Store implementation must pass. SQLite runs
+// it today (sqlite/sqlite-store.test.ts); the PostgreSQL store will run the very same cases.
+import { describe, expect, it } from 'vitest';
+import type { Incident, Party, ViolationRecord } from '../domain/types.ts';
+import type { Store } from './store.ts';
+
+const party: Party = { id: 'GOV', name: 'Government', capabilities: ['air'], createdAt: 1 };
+
+function incident(id: string, over: Partial<Incident> = {}): Incident {
+  return {
+    id,
+    externalId: `ext-${id}`,
+    eventType: 'Explosions/Remote violence',
+    subEventType: 'Air/drone strike',
+    occurredFrom: Date.parse('2018-02-17T00:00:00Z'),
+    occurredUntil: Date.parse('2018-02-17T00:00:00Z'),
+    timePrecision: null,
+    lon: 36.5,
+    lat: 33.5,
+    uncertaintyM: 0,
+    geoPrecision: null,
+    actor1: 'A',
+    actor2: null,
+    fatalities: 2,
+    source: 'SOHR',
+    notes: 'n',
+    country: 'Syria',
+    admin1: null,
+    admin2: null,
+    admin3: null,
+    location: null,
+    attributes: { inter1: '1' },
+    contentHash: 'h',
+    createdAt: 1,
+    updatedAt: 1,
+    ...over,
+  };
+}
+
+export function storeContract(
+  name: string,
+  open: () => Promise<{ store: Store; close: () => Promise<void> }>,
+): void {
+  describe(`Store contract: ${name}`, () => {
+    it('round-trips a party and an incident unchanged', async () => {
+      const { store, close } = await open();
+      try {
+        await store.transaction(async (tx) => {
+          await tx.insertParty(party);
+          await tx.insertIncidents([incident('i1')]);
+        });
+        expect(await store.getParty('GOV')).toEqual(party);
+        expect(await store.getIncident('i1')).toEqual(incident('i1'));
+        expect(await store.getIncident('ext-i1')).toEqual(incident('i1'));
+        expect([...(await store.findIncidentKeys(['ext-i1', 'nope'])).keys()]).toEqual(['ext-i1']);
+      } finally {
+        await close();
+      }
+    });
+
+    it('a transaction that throws leaves nothing behind', async () => {
+      const { store, close } = await open();
+      try {
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.insertParty(party);
+            await tx.insertIncidents([incident('i1')]);
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.listParties()).toEqual([]);
+        expect(await store.countIncidents()).toBe(0);
+      } finally {
+        await close();
+      }
+    });
+
+    it('filters incidents by time overlap (instants and half-open intervals) and bbox', async () => {
+      const { store, close } = await open();
+      try {
+        const day = (d: number) => Date.parse(`2018-02-${String(d).padStart(2, '0')}T00:00:00Z`);
+        await store.transaction((tx) =>
+          tx.insertIncidents([
+            incident('a', { occurredFrom: day(10), occurredUntil: day(10) }),
+            incident('b', { occurredFrom: day(11), occurredUntil: day(13), lon: 40 }),
+            incident('c', { occurredFrom: day(13), occurredUntil: day(13) }),
+          ]),
+        );
+        const ids = async (f: Parameters<Store['listIncidents']>[0]) =>
+          (await store.listIncidents(f)).items.map((i) => i.id).sort();
+        expect(await ids({ from: day(10), until: day(11) })).toEqual(['a']);
+        expect(await ids({ from: day(13), until: day(14) })).toEqual(['c']);
+        expect(await ids({ from: day(12), until: day(13) })).toEqual(['b']);
+        expect(await ids({ bbox: [39, 30, 41, 35] })).toEqual(['b']);
+        const pages: string[][] = [];
+        for await (const page of store.scanIncidents({}, 2)) pages.push(page.map((i) => i.id));
+        expect(pages).toEqual([['a', 'b'], ['c']]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('syncViolations adds, changes and removes, keeping detection times of rows that stay', async () => {
+      const { store, close } = await open();
+      try {
+        const v = (
+          incidentId: string,
+          zoneKey: string,
+          certainty: 'certain' | 'possible',
+        ): ViolationRecord => ({
+          incidentId,
+          agreementId: 'agr',
+          zoneKey,
+          zoneId: `zone-${zoneKey}`,
+          versionId: 'ver',
+          certainty,
+        });
+        await store.transaction(async (tx) => {
+          await tx.insertParty(party);
+          await tx.insertAgreement({
+            id: 'agr',
+            title: 'A',
+            description: null,
+            partyIds: ['GOV'],
+            createdAt: 1,
+          });
+          await tx.insertVersion({
+            id: 'ver', agreementId: 'agr', seq: 1, label: 'v1', validFrom: 0, validUntil: null, signedBy: ['GOV'],
+            terms: null, contentHash: 'x', recordedAt: 1,
+            zones: ['z1', 'z2', 'z3'].map((key) => ({
+              id: `zone-${key}`, agreementId: 'agr', versionId: 'ver', key, name: key, kind: 'safe_zone' as const,
+              geometry: { type: 'Polygon' as const, coordinates: [[[36, 33], [37, 33], [37, 34], [36, 33]]] },
+              bbox: [36, 33, 37, 34] as [number, number, number, number], areaKm2: 1, properties: {},
+            })),
+          }); // prettier-ignore
+          await tx.insertIncidents([incident('i1'), incident('i2')]);
+          await tx.insertViolations(
+            [v('i1', 'z1', 'certain'), v('i1', 'z2', 'possible'), v('i2', 'z1', 'certain')],
+            100,
+          );
+        });
+        const result = await store.transaction((tx) =>
+          tx.syncViolations(
+            { incidentIds: ['i1'] },
+            [v('i1', 'z1', 'certain'), v('i1', 'z2', 'certain'), v('i1', 'z3', 'possible')],
+            200,
+          ),
+        );
+        expect(result).toEqual({ added: 1, changed: 1, removed: 0 });
+        const all = (await store.listViolations({ limit: 100 })).items;
+        expect(
+          all.map((x) => `${x.incidentId}/${x.zoneKey}/${x.certainty}/${x.detectedAt}`).sort(),
+        ).toEqual([
+          'i1/z1/certain/100',
+          'i1/z2/certain/100',
+          'i1/z3/possible/200',
+          'i2/z1/certain/100',
+        ]);
+        const byAgreement = await store.transaction((tx) =>
+          tx.syncViolations({ agreementId: 'agr' }, [v('i2', 'z1', 'certain')], 300),
+        );
+        expect(byAgreement).toEqual({ added: 0, changed: 0, removed: 3 });
+        expect((await store.listViolations({ zone: 'z1' })).total).toBe(1);
+        expect((await store.listViolations({ zone: 'zone-z1', certainty: 'possible' })).total).toBe(
+          0,
+        );
+      } finally {
+        await close();
+      }
+    });
+  });
+}
