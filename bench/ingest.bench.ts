@@ -7,13 +7,11 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { importAgreementDocument } from '../src/app/agreements.ts';
 import { AppContext } from '../src/app/context.ts';
-import { importIncidentRows } from '../src/app/incidents.ts';
-import { progressBar } from '../src/cli/progress.ts';
+import { importIncidentFile } from '../src/cli/commands/incidents.ts';
 import { DEMO_DIR } from '../src/demo/load-demo.ts';
 import { agreementDocumentSchema } from '../src/domain/schemas.ts';
 import { parseInput } from '../src/domain/validate.ts';
 import { ACLED_COLUMNS } from '../src/ingest/acled-csv.ts';
-import { readIncidentFile } from '../src/ingest/read-incidents.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { makeStarLoad, mulberry32 } from './star-load.ts';
 
@@ -108,17 +106,11 @@ for (let a = 0; a < (ZONES === 'star' ? AGREEMENTS : 0); a++) {
   await importAgreementDocument(ctx, doc);
 }
 console.log(
-  `recorded 5,000 zones in ${AGREEMENTS} agreements in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  `recorded ${ZONES === 'star' ? `5,000 zones in ${AGREEMENTS} agreements` : 'the demo agreements'} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
 );
 
 t = performance.now();
-const { rows, bytesRead } = await readIncidentFile(CSV, ctx.config.geoPrecisionRadii);
-const { size } = await import('node:fs/promises').then((fs) => fs.stat(CSV));
-const bar = progressBar('importing', size, 'bytes');
-const summary = await importIncidentRows(ctx, rows, ({ read }) =>
-  bar.update(bytesRead(), `${read} rows`),
-);
-bar.stop();
+const summary = await importIncidentFile(ctx, CSV);
 const importSeconds = (performance.now() - t) / 1000;
 await ctx.close();
 console.log(

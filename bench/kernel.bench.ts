@@ -1,10 +1,11 @@
 // Kernel benchmark: the star load (bench/star-load.ts) through flatbush candidate search and
-// three point-in-polygon tests (PolygonIndex, Turf, plain ray casting), plus a disk pass.
+// three point-in-polygon tests (PolygonIndex, Turf on a sample, plain ray casting), plus a disk
+// pass with PolygonIndex.relateDisk.
 // Run: node --import tsx bench/kernel.bench.ts [pointCount]
-// The match count over the full load must be 3,980,458; it validates the load generator and
-// the kernel at once.
-import Flatbush from 'flatbush';
+// The match count over the full load must be 3,980,458: it checks the load generator and the
+// kernel at once. Timings on shared VMs are noisy (±30 %); compare lines of the same run.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import { degreesForMetres } from '../src/geo/distance.ts';
 import { INSIDE, NONE, OVERLAPS, PolygonIndex } from '../src/geo/polygon-index.ts';
@@ -13,13 +14,8 @@ import { EXPECTED_MATCHES, POINT_COUNT, makeStarLoad, mulberry32 } from './star-
 const TURF_SAMPLE = 2_000;
 const pointCount = Number(process.argv[2] ?? POINT_COUNT);
 
-function fmt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-function ms(t0: number): number {
-  return performance.now() - t0;
-}
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const since = (t0: number) => performance.now() - t0;
 
 function rayCast(ring: Position[], x: number, y: number): boolean {
   let inside = false;
@@ -37,102 +33,111 @@ let t0 = performance.now();
 const { polygons, points } = makeStarLoad(undefined, pointCount);
 const n = points.lon.length;
 console.log(
-  `load: ${fmt(polygons.length)} star polygons, ${fmt(n)} points in ${ms(t0).toFixed(0)} ms`,
+  `load: ${fmt(polygons.length)} star polygons, ${fmt(n)} points in ${fmt(since(t0))} ms`,
 );
 
 t0 = performance.now();
 const indexes = polygons.map((p) => PolygonIndex.from(p));
-const buildMs = ms(t0);
+const buildMs = since(t0);
 const edges = indexes.reduce((s, ix) => s + ix.edgeCount, 0);
 console.log(
-  `PolygonIndex build: ${buildMs.toFixed(0)} ms for ${fmt(indexes.length)} polygons ` +
-    `(${fmt(edges)} edges, ${((buildMs * 1000) / indexes.length).toFixed(1)} µs each)`,
+  `PolygonIndex build: ${fmt(buildMs)} ms for ${fmt(indexes.length)} polygons ` +
+    `(${fmt(edges)} edges, ${((buildMs * 1000) / indexes.length).toFixed(1)} µs each, ` +
+    `grid ${indexes[0]!.gridSize}×${indexes[0]!.gridSize})`,
 );
 
 const tree = new Flatbush(indexes.length);
 for (const ix of indexes) tree.add(ix.minX, ix.minY, ix.maxX, ix.maxY);
 tree.finish();
 
-// One loop per method (no shared callback) so each call site stays monomorphic and inlined;
-// flatbush's result array is the only per-point allocation.
-function report(name: string, count: number, startMs: number, matches: number): number {
-  const rate = count / (ms(startMs) / 1000);
-  console.log(`${name.padEnd(28)} ${fmt(rate).padStart(12)} points/s  ${fmt(matches)} matches`);
-  return rate;
+// Visiting order: as generated (random), or sorted by a 0.05° grid cell (spatially coherent,
+// as an engine could batch incidents) to show how much of the cost is cache misses.
+const randomOrder = Uint32Array.from({ length: n }, (_, i) => i);
+const cellKey = (i: number) => Math.floor(points.lat[i]! / 0.05) * 1e4 + points.lon[i]! / 0.05;
+const sortedOrder = randomOrder.slice().sort((a, b) => cellKey(a) - cellKey(b));
+
+type Test = 'index' | 'turf' | 'ray';
+interface Run {
+  perSecond: number;
+  matches: number;
+  candidates: number;
 }
 
-function runIndex(count: number): { rate: number; matches: number } {
+// One loop per method (no shared callback), so every call site stays monomorphic and inlined.
+function run(test: Test, order: Uint32Array, count: number): Run {
   const { lon, lat } = points;
   let matches = 0;
+  let candidates = 0;
   const start = performance.now();
-  for (let i = 0; i < count; i++) {
+  for (let j = 0; j < count; j++) {
+    const i = order[j]!;
     const x = lon[i]!;
     const y = lat[i]!;
     const cands = tree.search(x, y, x, y);
-    for (let k = 0; k < cands.length; k++) if (indexes[cands[k]!]!.containsPoint(x, y)) matches++;
-  }
-  return { rate: report('PolygonIndex.containsPoint', count, start, matches), matches };
-}
-
-function runTurf(count: number): { rate: number; matches: number } {
-  const { lon, lat } = points;
-  let matches = 0;
-  const start = performance.now();
-  for (let i = 0; i < count; i++) {
-    const x = lon[i]!;
-    const y = lat[i]!;
-    const cands = tree.search(x, y, x, y);
-    for (let k = 0; k < cands.length; k++) {
-      if (booleanPointInPolygon([x, y], polygons[cands[k]!]!)) matches++;
+    candidates += cands.length;
+    if (test === 'index') {
+      for (let k = 0; k < cands.length; k++) if (indexes[cands[k]!]!.containsPoint(x, y)) matches++;
+    } else if (test === 'turf') {
+      for (let k = 0; k < cands.length; k++) {
+        if (booleanPointInPolygon([x, y], polygons[cands[k]!]!)) matches++;
+      }
+    } else {
+      for (let k = 0; k < cands.length; k++) {
+        if (rayCast(polygons[cands[k]!]!.coordinates[0]!, x, y)) matches++;
+      }
     }
   }
-  return { rate: report(`Turf (${fmt(count)} pts)`, count, start, matches), matches };
+  return { perSecond: count / (since(start) / 1000), matches, candidates };
 }
 
-function runRay(count: number): { rate: number; matches: number } {
-  const { lon, lat } = points;
-  let matches = 0;
-  const start = performance.now();
-  for (let i = 0; i < count; i++) {
-    const x = lon[i]!;
-    const y = lat[i]!;
-    const cands = tree.search(x, y, x, y);
-    for (let k = 0; k < cands.length; k++) {
-      if (rayCast(polygons[cands[k]!]!.coordinates[0]!, x, y)) matches++;
-    }
-  }
-  return { rate: report('plain ray casting', count, start, matches), matches };
-}
-
-function runSearchOnly(count: number): number {
+/** Points per second of the flatbush search alone, and candidates per point. */
+function searchOnly(order: Uint32Array): { perSecond: number; perPoint: number } {
   const { lon, lat } = points;
   let candidates = 0;
   const start = performance.now();
-  for (let i = 0; i < count; i++) {
-    const x = lon[i]!;
-    const y = lat[i]!;
-    candidates += tree.search(x, y, x, y).length;
+  for (let j = 0; j < n; j++) {
+    const i = order[j]!;
+    candidates += tree.search(lon[i]!, lat[i]!, lon[i]!, lat[i]!).length;
   }
-  const rate = count / (ms(start) / 1000);
-  console.log(
-    `${'flatbush search alone'.padEnd(28)} ${fmt(rate).padStart(12)} points/s  ` +
-      `${(candidates / count).toFixed(2)} bbox candidates/point`,
-  );
-  return rate;
+  return { perSecond: n / (since(start) / 1000), perPoint: candidates / n };
 }
 
-// Warm up the JIT on a slice before timing.
-runIndex(Math.min(n, 50_000));
-console.log('--- timed ---');
-const turf = runTurf(Math.min(n, TURF_SAMPLE));
-const ray = runRay(n);
-runSearchOnly(n);
-const fast = runIndex(n);
+// Warm every path up before timing.
+for (const test of ['index', 'turf', 'ray'] as const) run(test, randomOrder, Math.min(n, 2_000));
+run('index', randomOrder, Math.min(n, 50_000));
+
+const search = searchOnly(randomOrder);
+const searchSorted = searchOnly(sortedOrder);
+/** Nanoseconds per candidate test, with the flatbush search time (same order) taken out. */
+const perTest = (r: Run, count: number, searchRate = search.perSecond) =>
+  ((1e9 / r.perSecond - 1e9 / searchRate) * count) / r.candidates;
+function line(name: string, r: Run, count: number, searchRate = search.perSecond): void {
+  console.log(
+    `${name.padEnd(34)} ${fmt(r.perSecond).padStart(11)} points/s  ` +
+      `${perTest(r, count, searchRate).toFixed(0).padStart(5)} ns/test  ${fmt(r.matches)} matches`,
+  );
+}
+
 console.log(
-  `containsPoint vs Turf: ${(fast.rate / turf.rate).toFixed(0)}×, ` +
-    `vs plain ray casting: ${(fast.rate / ray.rate).toFixed(1)}×`,
+  `${'flatbush search alone'.padEnd(34)} ${fmt(search.perSecond).padStart(11)} points/s  ` +
+    `(${fmt(searchSorted.perSecond)} in spatial order), ` +
+    `${search.perPoint.toFixed(2)} bbox candidates/point`,
 );
-if (fast.matches !== ray.matches) {
+const turfN = Math.min(n, TURF_SAMPLE);
+const turf = run('turf', randomOrder, turfN);
+line(`Turf booleanPointInPolygon (${fmt(turfN)})`, turf, turfN);
+const ray = run('ray', randomOrder, n);
+line('plain ray casting', ray, n);
+const fast = run('index', randomOrder, n);
+line('PolygonIndex.containsPoint', fast, n);
+const fastSorted = run('index', sortedOrder, n);
+line('  same, points in spatial order', fastSorted, n, searchSorted.perSecond);
+console.log(
+  `containsPoint vs Turf: ${(fast.perSecond / turf.perSecond).toFixed(1)}× points/s, ` +
+    `${(perTest(turf, turfN) / perTest(fast, n)).toFixed(1)}× per test; ` +
+    `vs plain ray casting: ${(fast.perSecond / ray.perSecond).toFixed(1)}×`,
+);
+if (fast.matches !== ray.matches || fastSorted.matches !== fast.matches) {
   console.log(`MISMATCH: containsPoint ${fast.matches} vs ray casting ${ray.matches}`);
   process.exitCode = 1;
 }
@@ -144,13 +149,14 @@ if (n === POINT_COUNT) {
   if (!ok) process.exitCode = 1;
 }
 
-// Disk pass: precision mix 2 km / 10 km / 50 km in proportion 70/25/5, drawn deterministically.
+// Disk pass: location precision 2 km / 10 km / 50 km in proportion 70/25/5, drawn
+// deterministically; candidates are the zones whose bbox meets the disk's box.
 const rand = mulberry32(7);
-const radius = new Float64Array(n);
-for (let i = 0; i < n; i++) {
+const radius = Float64Array.from({ length: n }, () => {
   const u = rand();
-  radius[i] = u < 0.7 ? 2_000 : u < 0.95 ? 10_000 : 50_000;
-}
+  return u < 0.7 ? 2_000 : u < 0.95 ? 10_000 : 50_000;
+});
+
 function runDisks(count: number): void {
   const { lon, lat } = points;
   const counts = [0, 0, 0];
@@ -165,12 +171,15 @@ function runDisks(count: number): void {
     candidates += cands.length;
     for (let k = 0; k < cands.length; k++) counts[indexes[cands[k]!]!.relateDisk(x, y, r)]!++;
   }
-  const rate = count / (ms(start) / 1000);
+  const rate = count / (since(start) / 1000);
   console.log(
-    `${'PolygonIndex.relateDisk'.padEnd(28)} ${fmt(rate).padStart(12)} points/s  ` +
+    `${'PolygonIndex.relateDisk (2/10/50 km)'.padEnd(34)} ${fmt(rate).padStart(11)} points/s  ` +
       `${(candidates / count).toFixed(1)} candidates/point: INSIDE ${fmt(counts[INSIDE]!)}, ` +
       `OVERLAPS ${fmt(counts[OVERLAPS]!)}, NONE ${fmt(counts[NONE]!)}`,
   );
 }
-runDisks(Math.min(n, 50_000));
+const silent = console.log;
+console.log = () => {};
+runDisks(Math.min(n, 50_000)); // warm-up
+console.log = silent;
 runDisks(n);

@@ -37,6 +37,7 @@ export interface ImportProgress {
 }
 
 const CHUNK = 25_000;
+const PROGRESS_EVERY = 2_000;
 
 function emptySummary(): IncidentImportSummary {
   return { read: 0, added: 0, updated: 0, unchanged: 0, rejected: [], violations: 0 };
@@ -128,8 +129,8 @@ export async function importIncidentRows(
     if (pending.length >= CHUNK) {
       await writeChunk(ctx, pending, summary);
       pending = [];
-      onProgress?.({ read: summary.read });
     }
+    if (summary.read % PROGRESS_EVERY === 0) onProgress?.({ read: summary.read });
   }
   if (pending.length > 0) await writeChunk(ctx, pending, summary);
   onProgress?.({ read: summary.read });

@@ -73,6 +73,14 @@ export function relateDiskOnGrid(
   const fx = Math.max(lon - minX, maxX - lon) * kx;
   const fy = Math.max(lat - minY, maxY - lat);
   if (fx * fx + fy * fy <= rIn * rIn) return OVERLAPS;
+  // A boundary point strictly inside the disk settles OVERLAPS for any centre: the bbox's
+  // extreme vertices are four free candidates (this decides most large disks).
+  const ext = grid.extremes;
+  for (let k = 0; k < 8; k += 2) {
+    const dx = (ext[k]! - lon) * kx;
+    const dy = ext[k + 1]! - lat;
+    if (dx * dx + dy * dy < rIn * rIn) return OVERLAPS;
+  }
 
   // Cell level, first over the disk's box: uniformly OUTSIDE cells mean NONE, uniformly INSIDE
   // cells (with the box inside the bbox) mean INSIDE. Most disks stop here.
@@ -98,7 +106,10 @@ export function relateDiskOnGrid(
   let f = 0;
   const invKx = 1 / kx;
   const mx = margin * invKx + CELL_PAD;
-  for (let r = r0; r <= r1; r++) {
+  // From the centre's row outwards: the rows where the disk is widest decide soonest.
+  const rc = cellOf(lat, minY, sy, g);
+  for (let step = 0; step <= r1 - r0; step++) {
+    const r = step <= r1 - rc ? rc + step : r1 - step;
     const y0 = minY + r * ch;
     const dyNear = Math.max(y0 - lat, 0, lat - y0 - ch);
     if (dyNear > rOut) continue;

@@ -66,6 +66,8 @@ export interface PolygonGrid {
   cw: number;
   ch: number;
   edgeCount: number;
+  /** Vertices attaining minX, maxX, minY and maxY (x, y each): known boundary points. */
+  extremes: Float64Array;
   states: Uint32Array;
   refs: Uint32Array;
   /** Ring vertices x, y; closed rings separated by a NaN vertex (see grid-build.ts). */
@@ -98,14 +100,15 @@ export function buildPolygonGrid(geometry: Polygon | MultiPolygon): PolygonGrid 
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
+  const extremes = new Float64Array(8).fill(NaN);
   for (let v = 0; v + 1 < verts.length / 2; v++) {
     const x = verts[2 * v]!;
     const y = verts[2 * v + 1]!;
     if (x !== x) continue; // NaN separator
-    minX = Math.min(minX, x);
-    maxX = Math.max(maxX, x);
-    minY = Math.min(minY, y);
-    maxY = Math.max(maxY, y);
+    if (x < minX) extremes.set([(minX = x), y], 0);
+    if (x > maxX) extremes.set([(maxX = x), y], 2);
+    if (y < minY) extremes.set([x, (minY = y)], 4);
+    if (y > maxY) extremes.set([x, (maxY = y)], 6);
     if (verts[2 * v + 2] === verts[2 * v + 2]) edges.push(v);
   }
   const edgeCount = edges.length;
@@ -234,6 +237,7 @@ export function buildPolygonGrid(geometry: Polygon | MultiPolygon): PolygonGrid 
     cw,
     ch,
     edgeCount,
+    extremes,
     states,
     refs: u32.subarray(0, refs.length),
     rowOff: u32.subarray(refs.length, refs.length + rows.off.length),

@@ -32,7 +32,10 @@ const starArb: fc.Arbitrary<Star> = fc
     cx: fc.double({ min: -170, max: 170, noNaN: true }),
     cy: fc.double({ min: -60, max: 60, noNaN: true }),
     r: fc.double({ min: 0.001, max: 1.5, noNaN: true }),
-    factors: fc.array(fc.double({ min: 0.3, max: 1, noNaN: true }), { minLength: 3, maxLength: 80 }),
+    factors: fc.array(fc.double({ min: 0.3, max: 1, noNaN: true }), {
+      minLength: 3,
+      maxLength: 80,
+    }),
     shape: fc.constantFrom('plain', 'hole', 'multi'),
   })
   .map(({ cx, cy, r, factors, shape }) => {
@@ -55,7 +58,10 @@ const starArb: fc.Arbitrary<Star> = fc
 
 /** Points around the bbox, as fractions of it (some beyond it on every side). */
 const pointsArb = fc.array(
-  fc.tuple(fc.double({ min: -0.3, max: 1.3, noNaN: true }), fc.double({ min: -0.3, max: 1.3, noNaN: true })),
+  fc.tuple(
+    fc.double({ min: -0.3, max: 1.3, noNaN: true }),
+    fc.double({ min: -0.3, max: 1.3, noNaN: true }),
+  ),
   { minLength: 1, maxLength: 40 },
 );
 
@@ -85,7 +91,85 @@ function expected(inside: boolean, distanceM: number, radiusM: number): Relation
   return distanceM <= radiusM ? OVERLAPS : NONE;
 }
 
+/**
+ * Independent closed-set reference for any ring set (even self-crossing ones): on an edge
+ * (within 1e-10°) counts as inside, otherwise even-odd parity with the half-open vertex rule.
+ */
+function bruteInside(rings: Position[][], lon: number, lat: number): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [ax, ay] = ring[i] as [number, number];
+      const [bx, by] = ring[i + 1] as [number, number];
+      const dx = bx - ax;
+      const dy = by - ay;
+      const l2 = dx * dx + dy * dy;
+      const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((lon - ax) * dx + (lat - ay) * dy) / l2));
+      if (Math.hypot(ax + t * dx - lon, ay + t * dy - lat) <= 1e-10) return true;
+      if (ay > lat !== by > lat && lon < ax + ((lat - ay) * dx) / dy) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * Lattice polygons: vertices and points on a grid of `unit` degrees, so points sit exactly on
+ * edges, vertices, grid-cell borders and extensions of edges. Rings may self-intersect after
+ * snapping; the zone is then whatever even-odd parity says, on both sides of the comparison.
+ */
+const latticeArb = fc
+  .record({
+    unit: fc.constantFrom(0.125, 0.01, 0.001),
+    rings: fc.array(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })), {
+        minLength: 3,
+        maxLength: 12,
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    points: fc.array(fc.tuple(fc.integer({ min: -2, max: 14 }), fc.integer({ min: -2, max: 14 })), {
+      minLength: 1,
+      maxLength: 60,
+    }),
+  })
+  .map(({ unit, rings, points }) => {
+    const at = ([i, j]: [number, number]): Position => [36 + i * unit, 33 + j * unit];
+    const closed = rings.map((r) => [...r.map(at), at(r[0]!)]);
+    return { rings: closed, points: points.map(at) };
+  });
+
 describe('PolygonIndex properties', () => {
+  it('containsPoint matches a brute-force closed-set test on lattice polygons and points', () => {
+    fc.assert(
+      fc.property(latticeArb, ({ rings, points }) => {
+        const index = PolygonIndex.from({ type: 'Polygon', coordinates: rings });
+        for (const [lon, lat] of points as [number, number][]) {
+          expect(index.containsPoint(lon, lat)).toBe(bruteInside(rings, lon, lat));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('relateDisk matches brute force on lattice polygons (exact ties skipped)', () => {
+    fc.assert(
+      fc.property(
+        latticeArb,
+        fc.constantFrom(0, 50, 300, 1000, 5000, 40_000),
+        ({ rings, points }, r) => {
+          const index = PolygonIndex.from({ type: 'Polygon', coordinates: rings });
+          for (const [lon, lat] of points as [number, number][]) {
+            const distance = bruteDistance(rings, lon, lat);
+            if (Math.abs(distance - r) < 1e-6 * Math.max(1, r)) continue;
+            const want = expected(bruteInside(rings, lon, lat), distance, r);
+            expect(index.relateDisk(lon, lat, r)).toBe(want);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('containsPoint agrees with Turf booleanPointInPolygon (boundary included)', () => {
     fc.assert(
       fc.property(starArb, pointsArb, ({ geometry, rings, bbox }, points) => {
@@ -111,7 +195,13 @@ describe('PolygonIndex properties', () => {
     fc.assert(
       fc.property(
         starArb,
-        fc.array(fc.tuple(pointsArb.map((p) => p[0]!), radiusArb), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.tuple(
+            pointsArb.map((p) => p[0]!),
+            radiusArb,
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
         ({ geometry, rings, bbox }, queries) => {
           const index = PolygonIndex.from(geometry);
           const [x0, y0, x1, y1] = bbox;
@@ -120,7 +210,8 @@ describe('PolygonIndex properties', () => {
             const lat = y0 + v * (y1 - y0);
             const distance = bruteDistance(rings, lon, lat);
             expect(index.distanceToBoundaryM(lon, lat)).toBeCloseTo(distance, 4);
-            if (distance < 1e-3 || Math.abs(distance - radius) < 1e-6 * Math.max(1, radius)) continue;
+            if (distance < 1e-3 || Math.abs(distance - radius) < 1e-6 * Math.max(1, radius))
+              continue;
             const inside = booleanPointInPolygon([lon, lat], geometry);
             expect(index.relateDisk(lon, lat, radius)).toBe(expected(inside, distance, radius));
           }

@@ -52,13 +52,25 @@ describe('PolygonIndex.containsPoint: zones are closed sets', () => {
   });
 
   it('finds points computed on a diagonal edge in floating point, where Turf may not', () => {
-    const tri = PolygonIndex.from(poly([[35.1, 32.3], [36.7, 33.9], [35.2, 34.4], [35.1, 32.3]]));
+    const tri = PolygonIndex.from(
+      poly([
+        [35.1, 32.3],
+        [36.7, 33.9],
+        [35.2, 34.4],
+        [35.1, 32.3],
+      ]),
+    );
     let turfMisses = 0;
     for (let t = 0.01; t < 1; t += 0.01) {
       const x = 35.1 + t * (36.7 - 35.1);
       const y = 32.3 + t * (33.9 - 32.3);
       expect(tri.containsPoint(x, y)).toBe(true);
-      const turfPoly = poly([[35.1, 32.3], [36.7, 33.9], [35.2, 34.4], [35.1, 32.3]]);
+      const turfPoly = poly([
+        [35.1, 32.3],
+        [36.7, 33.9],
+        [35.2, 34.4],
+        [35.1, 32.3],
+      ]);
       if (!booleanPointInPolygon([x, y], turfPoly)) turfMisses++;
     }
     expect(turfMisses).toBeGreaterThan(0); // why the tolerance exists
@@ -74,7 +86,14 @@ describe('PolygonIndex.containsPoint: zones are closed sets', () => {
     expect([m.containsPoint(36.7, 33.2), m.containsPoint(37.25, 33.25)]).toEqual([false, false]);
     expect([m.minX, m.minY, m.maxX, m.maxY]).toEqual([36, 33, 37.5, 33.5]);
 
-    const open = PolygonIndex.from(poly([[36, 33], [37, 33], [37, 34], [36, 34]]));
+    const open = PolygonIndex.from(
+      poly([
+        [36, 33],
+        [37, 33],
+        [37, 34],
+        [36, 34],
+      ]),
+    );
     expect(open.containsPoint(36.5, 33.5)).toBe(true);
     expect(open.containsPoint(35.9, 33.5)).toBe(false);
 
@@ -83,7 +102,14 @@ describe('PolygonIndex.containsPoint: zones are closed sets', () => {
     expect(empty.relateDisk(36, 33, 1000)).toBe(NONE);
     expect(empty.distanceToBoundaryM(36, 33)).toBe(Infinity);
 
-    const flat = PolygonIndex.from(poly([[36, 33], [36, 34], [36, 33.5], [36, 33]]));
+    const flat = PolygonIndex.from(
+      poly([
+        [36, 33],
+        [36, 34],
+        [36, 33.5],
+        [36, 33],
+      ]),
+    );
     expect(flat.containsPoint(36, 33.2)).toBe(true); // on its (only) edges
     expect(flat.containsPoint(36.1, 33.2)).toBe(false);
 
@@ -151,7 +177,15 @@ describe('PolygonIndex.relateDisk', () => {
 
   it('is exact when the disk box reaches cells on one side of the boundary only', () => {
     // A thin sliver: the disk's box covers BOUNDARY cells and outside cells but no INSIDE cell.
-    const sliver = PolygonIndex.from(poly([[36, 33], [37, 33], [37, 33.001], [36, 33], [36, 33]]));
+    const sliver = PolygonIndex.from(
+      poly([
+        [36, 33],
+        [37, 33],
+        [37, 33.001],
+        [36, 33],
+        [36, 33],
+      ]),
+    );
     expect(sliver.relateDisk(36.9, 33 - deg(50), 60)).toBe(OVERLAPS);
     expect(sliver.relateDisk(36.9, 33 - deg(50), 40)).toBe(NONE);
     expect(sliver.relateDisk(36.9, 33.0005, 10)).toBe(INSIDE);
@@ -162,8 +196,14 @@ describe('PolygonIndex.relateDisk', () => {
 describe('PolygonIndex.distanceToBoundaryM', () => {
   it('measures to the nearest edge, hole edges included', () => {
     // 0.5° of longitude at 33.5°N in the local projection.
-    expect(square.distanceToBoundaryM(36.5, 33.5)).toBeCloseTo(0.5 * METRES_PER_DEGREE * lonScale(33.5), 3);
-    expect(holed.distanceToBoundaryM(36.5, 33.5)).toBeCloseTo(0.1 * METRES_PER_DEGREE * lonScale(33.5), 3);
+    expect(square.distanceToBoundaryM(36.5, 33.5)).toBeCloseTo(
+      0.5 * METRES_PER_DEGREE * lonScale(33.5),
+      3,
+    );
+    expect(holed.distanceToBoundaryM(36.5, 33.5)).toBeCloseTo(
+      0.1 * METRES_PER_DEGREE * lonScale(33.5),
+      3,
+    );
     expect(square.distanceToBoundaryM(36.5, 33)).toBeCloseTo(0, 6);
     const outside = square.distanceToBoundaryM(36.5, 32.9);
     expect(outside).toBeCloseTo(0.1 * METRES_PER_DEGREE, 3);

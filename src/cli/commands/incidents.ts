@@ -4,7 +4,8 @@ import { stat, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { importIncidentRows, type IncidentImportSummary } from '../../app/incidents.ts';
-import { readIncidentFile } from '../../ingest/read-incidents.ts';
+import type { AppContext } from '../../app/context.ts';
+import { readIncidentFile, type IncidentFormat } from '../../ingest/read-incidents.ts';
 import { withContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { progressBar } from '../progress.ts';
@@ -22,6 +23,25 @@ function describe(file: string, format: string, s: IncidentImportSummary): strin
   return lines.join('\n');
 }
 
+/** Imports a file with a progress bar on a terminal; bench/ingest.bench.ts times exactly this. */
+export async function importIncidentFile(
+  ctx: AppContext,
+  file: string,
+): Promise<IncidentImportSummary & { format: IncidentFormat }> {
+  const size = (await stat(file).catch(() => ({ size: 0 }))).size;
+  const { format, rows, bytesRead } = await readIncidentFile(file, ctx.config.geoPrecisionRadii);
+  const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+  const bar = progressBar('importing', mb(size), 'MB');
+  try {
+    const s = await importIncidentRows(ctx, rows, ({ read }) =>
+      bar.update(mb(bytesRead() || size), `${read.toLocaleString('en-US')} rows`),
+    );
+    return { format, ...s };
+  } finally {
+    bar.stop();
+  }
+}
+
 export function incidentsCommand(program: Command): void {
   const incidents = program.command('incidents').description('incident log');
   incidents
@@ -34,22 +54,7 @@ export function incidentsCommand(program: Command): void {
     .option('--rejects <file>', 'write rejected rows (row, field, message) to this CSV file')
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: { db?: string; rejects?: string; json?: boolean }) => {
-      const summary = await withContext(opts.db, async (ctx) => {
-        const size = (await stat(file).catch(() => ({ size: 0 }))).size;
-        const { format, rows, bytesRead } = await readIncidentFile(
-          file,
-          ctx.config.geoPrecisionRadii,
-        );
-        const bar = progressBar('importing', size, 'bytes');
-        try {
-          const s = await importIncidentRows(ctx, rows, ({ read }) =>
-            bar.update(bytesRead() || size, `${read} rows`),
-          );
-          return { format, ...s };
-        } finally {
-          bar.stop();
-        }
-      });
+      const summary = await withContext(opts.db, (ctx) => importIncidentFile(ctx, file));
       if (opts.rejects)
         await writeFile(
           opts.rejects,
