@@ -3,7 +3,7 @@
  *
  *   npx tsx scripts/build-demo-data.ts [geo-dir]
  *
- * geo-dir defaults to $TRUCELINE_GEO_DIR or /work/shared/geo and must hold the UN OCHA COD-AB
+ * geo-dir defaults to $TRUCELINE_GEO_DIR or ../shared/geo (beside the repository) and must hold the UN OCHA COD-AB
  * files (syria-adm1-ocha-2020.geojson, syria-adm3-ocha-2016.geojson,
  * aleppo-neighbourhoods-ocha-2016.geojson). No dependencies beyond Node; the output is
  * byte-for-byte deterministic for the same input files.
@@ -32,7 +32,10 @@ interface SourceFeature {
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..');
 const outDir = join(repoRoot, 'data', 'demo');
-const geoDir = process.argv[2] ?? process.env.TRUCELINE_GEO_DIR ?? '/work/shared/geo';
+const geoDir =
+  process.argv[2] ??
+  process.env.TRUCELINE_GEO_DIR ??
+  fileURLToPath(new URL('../../shared/geo', import.meta.url));
 
 const OCHA_2016 = 'UN OCHA Syria COD-AB 2016 (CC BY-IGO)';
 const OCHA_2020 = 'UN OCHA Syria COD-AB 2020 (CC BY-IGO)';

@@ -1,7 +1,7 @@
 // Command-line flags are outside input too: each command validates its flags with a schema.
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
-import { bboxQuery, isoQuery } from '../server/query-schemas.ts';
+import { violationFilterQuery } from '../server/query-schemas.ts';
 
 export const portFlag = z.coerce
   .number({ message: 'must be a number' })
@@ -9,15 +9,7 @@ export const portFlag = z.coerce
   .min(0, 'must be 0–65535 (0 picks a free port)')
   .max(65535, 'must be 0–65535 (0 picks a free port)');
 
-export const violationFlags = z.object({
-  format: z.enum(['json', 'csv'], { message: 'must be json or csv' }).default('json'),
-  agreement: z.string().optional(),
-  zone: z.string().optional(),
-  certainty: z.enum(['certain', 'possible'], { message: 'must be certain or possible' }).optional(),
-  from: isoQuery.optional(),
-  until: isoQuery.optional(),
-  bbox: bboxQuery.optional(),
-});
+export const violationFlags = violationFilterQuery;
 
 /** Like parseInput, but names the flag (`--certainty`) rather than a body field. */
 export function parseFlags<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

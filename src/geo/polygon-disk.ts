@@ -1,6 +1,6 @@
 // Disk-vs-zone relation and distance to a zone's boundary, on the grid built by
 // polygon-grid.ts. Most disks are decided from the 2-bit cell states alone (cache-resident);
-// edge slots, the expensive memory reads, are only touched when the disk's rim passes through
+// edge lists, the expensive memory reads, are only touched when the disk's rim passes through
 // BOUNDARY cells and nothing cheaper settles the answer.
 //
 // Metric: a local equirectangular projection centred on the query point, in "degrees of

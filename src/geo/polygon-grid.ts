@@ -3,7 +3,7 @@
 // layout is shaped by memory, not arithmetic: with thousands of zones queried in random order a
 // point test costs its cache, TLB and page misses, so everything is small and slab-allocated.
 // A query reads one 2-bit cell state; only in BOUNDARY cells does it read that cell's reference
-// and the one or two ring vertices pairs it points at.
+// and the two or three ring vertices it points at.
 import type { MultiPolygon, Polygon } from 'geojson';
 import { Pairs, clearOfLines, collectVertices, pickAnchor, rayParity } from './grid-build.ts';
 import { doubles, hotWords, words as wordSlab } from './slab.ts';
@@ -112,6 +112,7 @@ export function buildPolygonGrid(geometry: Polygon | MultiPolygon): PolygonGrid 
     if (verts[2 * v + 2] === verts[2 * v + 2]) edges.push(v);
   }
   const edgeCount = edges.length;
+  if (edgeCount === 0) extremes.fill(NaN); // a lone vertex is no boundary
   const g = edgeCount === 0 ? 1 : gridSizeFor(edgeCount);
   // A flat bbox (no area) maps every point to cell 0 on that axis instead of dividing by zero.
   const sx = maxX > minX ? g / (maxX - minX) : 0;

@@ -97,6 +97,9 @@ describe('PolygonIndex.containsPoint: zones are closed sets', () => {
     expect(open.containsPoint(36.5, 33.5)).toBe(true);
     expect(open.containsPoint(35.9, 33.5)).toBe(false);
 
+    const dot = PolygonIndex.from(poly([[36, 33], [36, 33], [36, 33], [36, 33]]));
+    expect([dot.containsPoint(36, 33), dot.relateDisk(36, 33, 10)]).toEqual([false, NONE]);
+
     const empty = PolygonIndex.from(poly());
     expect(empty.containsPoint(36, 33)).toBe(false);
     expect(empty.relateDisk(36, 33, 1000)).toBe(NONE);

@@ -32,3 +32,14 @@ export const pagingQuery = {
     .default(100),
   offset: z.coerce.number().int().min(0, 'must be 0 or more').default(0),
 };
+
+/** Filters on violations, shared by GET /api/v1/violations and `truceline violations`. */
+export const violationFilterQuery = z.object({
+  agreement: z.string().optional(),
+  zone: z.string().optional(),
+  certainty: z.enum(['certain', 'possible'], { message: 'must be certain or possible' }).optional(),
+  from: isoQuery.optional(),
+  until: isoQuery.optional(),
+  bbox: bboxQuery.optional(),
+  format: z.enum(['json', 'csv'], { message: 'must be json or csv' }).default('json'),
+});

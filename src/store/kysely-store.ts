@@ -274,15 +274,7 @@ export class KyselyStore implements Store {
   async listIncidents(filter: IncidentFilter) {
     let q = this.db.selectFrom('incidents');
     if (filter.eventType) q = q.where('event_type', '=', filter.eventType);
-    if (filter.bbox) {
-      const [x0, y0, x1, y1] = filter.bbox;
-      q = q
-        .where('lon', '>=', x0)
-        .where('lon', '<=', x1)
-        .where('lat', '>=', y0)
-        .where('lat', '<=', y1);
-    }
-    q = overlapsTime(q, filter.from, filter.until, 'occurred_from', 'occurred_until');
+    q = whereIncident(q, filter);
     const total = await q
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
@@ -303,15 +295,7 @@ export class KyselyStore implements Store {
     let after = '';
     for (;;) {
       let q = this.db.selectFrom('incidents').selectAll().where('id', '>', after);
-      if (filter.bbox) {
-        const [x0, y0, x1, y1] = filter.bbox;
-        q = q
-          .where('lon', '>=', x0)
-          .where('lon', '<=', x1)
-          .where('lat', '>=', y0)
-          .where('lat', '<=', y1);
-      }
-      q = overlapsTime(q, filter.from, filter.until, 'occurred_from', 'occurred_until');
+      q = whereIncident(q, filter);
       const rows = await q.orderBy('id').limit(pageSize).execute();
       if (rows.length === 0) return;
       after = rows[rows.length - 1]!.id;
@@ -417,15 +401,7 @@ export class KyselyStore implements Store {
     }
     if (filter.certainty) q = q.where('v.certainty', '=', filter.certainty);
     if (filter.incidentId) q = q.where('v.incident_id', '=', filter.incidentId);
-    if (filter.bbox) {
-      const [x0, y0, x1, y1] = filter.bbox;
-      q = q
-        .where('i.lon', '>=', x0)
-        .where('i.lon', '<=', x1)
-        .where('i.lat', '>=', y0)
-        .where('i.lat', '<=', y1);
-    }
-    q = overlapsTime(q, filter.from, filter.until, 'i.occurred_from', 'i.occurred_until');
+    q = whereIncident(q, filter, 'i');
     const total = await q
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
@@ -460,6 +436,30 @@ export class KyselyStore implements Store {
       .execute();
     return { items: rows.map(violationFromRow), total: Number(total.n) };
   }
+}
+
+/** Incidents inside a box and overlapping a time range (columns of alias `i` in joins). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's builder generics differ per query
+function whereIncident<Q extends { where: (...args: any[]) => Q }>(
+  q: Q,
+  f: {
+    bbox?: [number, number, number, number] | undefined;
+    from?: number | undefined;
+    until?: number | undefined;
+  },
+  alias?: string,
+): Q {
+  const col = (name: string) => (alias ? `${alias}.${name}` : name);
+  let out = q;
+  if (f.bbox) {
+    const [x0, y0, x1, y1] = f.bbox;
+    out = out
+      .where(col('lon'), '>=', x0)
+      .where(col('lon'), '<=', x1)
+      .where(col('lat'), '>=', y0)
+      .where(col('lat'), '<=', y1);
+  }
+  return overlapsTime(out, f.from, f.until, col('occurred_from'), col('occurred_until'));
 }
 
 /**

@@ -1,20 +1,10 @@
 // /api/v1/violations: the derived violations, always current, filtered and paged; JSON or CSV.
-import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { violationsToCsv, violationToJson } from '../../ingest/violation-output.ts';
-import { bboxQuery, isoQuery, pagingQuery } from '../query-schemas.ts';
+import { pagingQuery, violationFilterQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
-export const violationQuery = z.object({
-  agreement: z.string().optional(),
-  zone: z.string().optional(),
-  certainty: z.enum(['certain', 'possible'], { message: 'must be certain or possible' }).optional(),
-  from: isoQuery.optional(),
-  until: isoQuery.optional(),
-  bbox: bboxQuery.optional(),
-  format: z.enum(['json', 'csv'], { message: 'must be json or csv' }).default('json'),
-  ...pagingQuery,
-});
+export const violationQuery = violationFilterQuery.extend(pagingQuery);
 
 export function violationRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
