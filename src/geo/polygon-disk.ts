@@ -59,14 +59,15 @@ export function relateDiskOnGrid(
   radiusM: number,
 ): Relation {
   if (!(radiusM > 0)) return index.containsPoint(lon, lat) ? INSIDE : NONE;
+  if (grid.edgeCount === 0) return NONE; // no boundary, no zone
   const { minX, minY, maxX, maxY, g, sx, sy, ch, states } = grid;
   const kx = lonScale(lat);
   const rr = radiusM / METRES_PER_DEGREE;
   const margin = MARGIN + 1e-12 * rr;
   const rOut = rr + margin;
   const rIn = rr - margin;
-  // Bbox level: the disk misses the bbox (NONE) or swallows it whole (OVERLAPS). An empty zone
-  // has an infinite "bbox" distance and lands in NONE; NaN input fails the test too.
+  // Bbox level: the disk misses the bbox (NONE) or swallows it whole (OVERLAPS). NaN input
+  // fails the first test.
   const nx = Math.max(minX - lon, 0, lon - maxX) * kx;
   const ny = Math.max(minY - lat, 0, lat - maxY);
   if (!(nx * nx + ny * ny <= rOut * rOut)) return NONE;

@@ -97,7 +97,14 @@ describe('PolygonIndex.containsPoint: zones are closed sets', () => {
     expect(open.containsPoint(36.5, 33.5)).toBe(true);
     expect(open.containsPoint(35.9, 33.5)).toBe(false);
 
-    const dot = PolygonIndex.from(poly([[36, 33], [36, 33], [36, 33], [36, 33]]));
+    const dot = PolygonIndex.from(
+      poly([
+        [36, 33],
+        [36, 33],
+        [36, 33],
+        [36, 33],
+      ]),
+    );
     expect([dot.containsPoint(36, 33), dot.relateDisk(36, 33, 10)]).toEqual([false, NONE]);
 
     const empty = PolygonIndex.from(poly());

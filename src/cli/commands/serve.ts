@@ -11,7 +11,7 @@ import { z } from 'zod';
 const serveFlags = z.object({
   db: z.string().optional(),
   port: portFlag.default(8080),
-  host: z.string().min(1).default('0.0.0.0'),
+  host: z.string().min(1).default('127.0.0.1'),
   demo: z.boolean().default(true),
   log: z.boolean().default(true),
 });
@@ -24,7 +24,11 @@ export function serveCommand(program: Command): void {
     )
     .option('--db <path>', 'SQLite database file (default: $TRUCELINE_DB or ./truceline.db)')
     .option('--port <n>', 'port to listen on (default: $PORT or 8080)', process.env.PORT)
-    .option('--host <addr>', 'address to bind', '0.0.0.0')
+    .option(
+      '--host <addr>',
+      'address to bind (0.0.0.0 for every interface; there are no accounts yet, so the default is this machine only)',
+      '127.0.0.1',
+    )
     .option('--demo', 'load the demo scenario when the database is empty (default)')
     .option('--no-demo', 'never load the demo scenario')
     .option('--no-log', 'do not log requests')
@@ -49,7 +53,8 @@ export function serveCommand(program: Command): void {
       await app.listen({ port: flags.port, host: flags.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : flags.port;
-      const shown = flags.host === '0.0.0.0' ? 'localhost' : flags.host;
+      const shown =
+        flags.host === '0.0.0.0' || flags.host === '127.0.0.1' ? 'localhost' : flags.host;
       process.stderr.write(`Truceline is serving ${path} on http://${shown}:${port}\n`);
     });
 }
