@@ -130,7 +130,7 @@ export async function recordVersion(
   agreementId: string,
   input: VersionInput,
 ): Promise<{ version: AgreementVersion; violations: SyncResult }> {
-  const result = await ctx.store.transaction(async (tx) => {
+  return ctx.store.transaction(async (tx) => {
     const agreement = await tx.getAgreement(agreementId);
     if (!agreement) throw new AppError('not_found', `agreement ${agreementId} does not exist`);
     await requireParties(tx, input.signed_by, 'signed_by');
@@ -147,8 +147,6 @@ export async function recordVersion(
     const violations = await reevaluateAgreement(tx, agreementId, ctx.config.now());
     return { version, violations };
   });
-  ctx.invalidateEngine();
-  return result;
 }
 
 /**
@@ -222,6 +220,5 @@ export async function importAgreementDocument(
     if (summary.versions.added.length > 0)
       summary.violations = await reevaluateAgreement(tx, doc.id, now);
   });
-  if (summary.versions.added.length > 0) ctx.invalidateEngine();
   return summary;
 }

@@ -62,18 +62,15 @@ export class AppContext {
   ) {}
 
   /** The engine over every recorded version, compiled once and rebuilt when versions change. */
-  async currentEngine(): Promise<ViolationEngine> {
-    // Another process (the CLI beside a running server) may have recorded versions: the stamp tells.
-    const stamp = await this.store.versionsStamp();
+  async currentEngine(store: Store = this.store): Promise<ViolationEngine> {
+    // Another process (the CLI beside a running server) may have recorded versions: the stamp
+    // tells. Called with a transaction, it sees exactly the versions that transaction sees.
+    const stamp = await store.versionsStamp();
     if (!this.engine || stamp !== this.engineStamp) {
-      this.engine = ViolationEngine.compile((await this.store.listVersions()).map(engineInputOf));
+      this.engine = ViolationEngine.compile((await store.listVersions()).map(engineInputOf));
       this.engineStamp = stamp;
     }
     return this.engine;
-  }
-
-  invalidateEngine(): void {
-    this.engine = null;
   }
 
   async close(): Promise<void> {

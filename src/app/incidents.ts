@@ -52,8 +52,8 @@ async function writeChunk(
   drafts: { row: number; draft: IncidentDraft; hash?: string }[],
   summary: IncidentImportSummary,
 ): Promise<Incident[]> {
-  const engine = await ctx.currentEngine();
   return ctx.store.transaction(async (tx) => {
+    const engine = await ctx.currentEngine(tx);
     const now = ctx.config.now();
     const keys = await tx.findIncidentKeys(
       drafts.flatMap((d) => (d.draft.externalId !== null ? [d.draft.externalId] : [])),
@@ -164,8 +164,8 @@ export async function updateIncident(
   idOrExternalId: string,
   input: IncidentInput,
 ): Promise<{ incident: Incident; violations: Violation[] }> {
-  const engine = await ctx.currentEngine();
   const incident = await ctx.store.transaction(async (tx) => {
+    const engine = await ctx.currentEngine(tx);
     const old = await tx.getIncident(idOrExternalId);
     if (!old) throw new AppError('not_found', `incident ${idOrExternalId} does not exist`);
     const draft = incidentDraftFromInput(input, ctx.config.geoPrecisionRadii);
