@@ -186,19 +186,37 @@ describe('parties and agreements', () => {
   });
 
   it('creates an agreement whose parties exist, and reads it back with its versions', async () => {
-    const unknown = await post('/api/v1/agreements', { id: 'other', title: 'Other', parties: ['NOBODY'] });
+    const unknown = await post('/api/v1/agreements', {
+      id: 'other',
+      title: 'Other',
+      parties: ['NOBODY'],
+    });
     expect(unknown.statusCode).toBe(400);
-    expect(json<ErrorReply>(unknown).error).toMatchObject({ code: 'unknown_reference', field: 'parties[0]' });
-    expect((await post('/api/v1/agreements', { id: 'other', title: 'Other', parties: ['GOV'] })).statusCode).toBe(201);
-    const listed = json<{ items: { id: string; versions: { label: string }[] }[] }>(await get('/api/v1/agreements'));
+    expect(json<ErrorReply>(unknown).error).toMatchObject({
+      code: 'unknown_reference',
+      field: 'parties[0]',
+    });
+    expect(
+      (await post('/api/v1/agreements', { id: 'other', title: 'Other', parties: ['GOV'] }))
+        .statusCode,
+    ).toBe(201);
+    const listed = json<{ items: { id: string; versions: { label: string }[] }[] }>(
+      await get('/api/v1/agreements'),
+    );
     expect(listed.items.map((a) => a.id)).toEqual(['other', 'test-coh']);
-    const one = json<{ parties: string[]; versions: { label: string; valid_until: string }[] }>(await get('/api/v1/agreements/test-coh'));
+    const one = json<{ parties: string[]; versions: { label: string; valid_until: string }[] }>(
+      await get('/api/v1/agreements/test-coh'),
+    );
     expect(one.parties).toEqual(['GOV', 'OPP']);
     expect(one.versions).toMatchObject([{ label: 'v1', valid_until: '2018-02-18T00:00:00.000Z' }]);
-    const v1 = json<{ zones: { features: { id: string; properties: { key: string; area_km2: number } }[] } }>(await get('/api/v1/agreements/test-coh/versions/v1'));
+    const v1 = json<{
+      zones: { features: { id: string; properties: { key: string; area_km2: number } }[] };
+    }>(await get('/api/v1/agreements/test-coh/versions/v1'));
     expect(v1.zones.features.map((f) => f.properties.key)).toEqual(['area', 'carve']);
     expect(v1.zones.features[0]!.properties.area_km2).toBeGreaterThan(10_000);
-    const zone = json<{ properties: { name: string; version_label: string } }>(await get(`/api/v1/zones/${v1.zones.features[0]!.id}`));
+    const zone = json<{ properties: { name: string; version_label: string } }>(
+      await get(`/api/v1/zones/${v1.zones.features[0]!.id}`),
+    );
     expect(zone.properties).toMatchObject({ name: 'Test area', version_label: 'v1' });
     expect((await get('/api/v1/agreements/test-coh/versions/v9')).statusCode).toBe(404);
     expect((await get('/api/v1/agreements/nope')).statusCode).toBe(404);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACLED_HEADER, acledRow, agreementDoc } from './fixtures.ts';
+import { ACLED_HEADER, acledRow, agreementDoc, versionV1, versionV2 } from './fixtures.ts';
 import { ROOT, runCli, tempDir } from './helpers.ts';
 
 let dir: string;
@@ -63,7 +63,7 @@ describe('agreements import', () => {
   });
 
   it('names the field of a bad document and exits non-zero', () => {
-    const bad = agreementDoc();
+    const bad = structuredClone(agreementDoc());
     (bad.versions[0] as { signed_by: string[] }).signed_by = ['NOBODY'];
     const r = runCli(['agreements', 'import', file('bad.json', JSON.stringify(bad)), '--db', db]);
     expect(r.code).toBe(1);
@@ -181,6 +181,20 @@ describe('incidents import and violations', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^incident_ref,agreement_id/);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['SYR10']);
+  });
+
+  it('importing the document with an extension adds v2 and re-evaluates', () => {
+    const path = file('agreement-v2.json', JSON.stringify(agreementDoc([versionV1, versionV2])));
+    const r = runCli(['agreements', 'import', path, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('versions: added v2; unchanged v1');
+    expect(r.stdout).toMatch(/violations: 0 added, 1 changed, 0 removed/);
+    const gj = JSON.parse(runCli(['violations', '--db', db]).stdout) as Record<string, unknown>[];
+    // GJ-1 straddled v1's end; v2 covers its whole span, so it is now certain under v2.
+    expect(gj.find((v) => v.incident_ref === 'GJ-1')).toMatchObject({
+      certainty: 'certain',
+      version_label: 'v2',
+    });
   });
 
   it('names a bad flag', () => {

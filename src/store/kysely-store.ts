@@ -25,8 +25,13 @@ import {
   zoneToRow,
 } from './row-mappers.ts';
 
-/** Writes many rows fast; only ever called inside a transaction. */
+/** The hot paths of an import, which a dialect may do faster than Kysely can. */
 export interface BulkWriter {
+  findIncidentKeys(
+    db: Kysely<Database>,
+    externalIds: readonly string[],
+  ): Promise<Map<string, IncidentKeyRow>>;
+  /** Only ever called inside a transaction. */
   insertIncidents(db: Kysely<Database>, incidents: readonly Incident[]): Promise<void>;
   insertViolations(
     db: Kysely<Database>,
@@ -42,20 +47,6 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
-
-export const kyselyBulkWriter: BulkWriter = {
-  async insertIncidents(db, incidents) {
-    for (const part of chunks(incidents, 200))
-      await db.insertInto('incidents').values(part.map(incidentToRow)).execute();
-  },
-  async insertViolations(db, rows, now) {
-    for (const part of chunks(rows, 1000))
-      await db
-        .insertInto('violations')
-        .values(part.map((r) => violationRow(r, now)))
-        .execute();
-  },
-};
 
 const violationKey = (r: { incident_id: string; agreement_id: string; zone_key: string }) =>
   `${r.incident_id}\u0000${r.agreement_id}\u0000${r.zone_key}`;
@@ -243,22 +234,7 @@ export class KyselyStore implements Store {
   }
 
   async findIncidentKeys(externalIds: readonly string[]): Promise<Map<string, IncidentKeyRow>> {
-    const map = new Map<string, IncidentKeyRow>();
-    for (const part of chunks(externalIds, 500)) {
-      const rows = await this.db
-        .selectFrom('incidents')
-        .select(['id', 'external_id', 'content_hash'])
-        .where('external_id', 'in', part)
-        .execute();
-      for (const r of rows)
-        if (r.external_id !== null)
-          map.set(r.external_id, {
-            id: r.id,
-            externalId: r.external_id,
-            contentHash: r.content_hash,
-          });
-    }
-    return map;
+    return this.bulk.findIncidentKeys(this.db, externalIds);
   }
 
   async insertIncidents(incidents: readonly Incident[]): Promise<void> {

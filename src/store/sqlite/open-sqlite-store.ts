@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import { migrations } from '../migrations.ts';
 import { KyselyStore, type BulkWriter } from '../kysely-store.ts';
-import type { Store } from '../store.ts';
+import type { IncidentKeyRow, Store } from '../store.ts';
 import { incidentRowValues } from '../row-mappers.ts';
 import { INCIDENT_COLUMNS, type Database, type ViolationsTable } from '../tables.ts';
 
@@ -33,7 +33,17 @@ function sqliteBulkWriter(sqlite: SQLite.Database): BulkWriter {
   const insertViolation = sqlite.prepare(
     `INSERT INTO violations (${VIOLATION_COLUMNS.join(', ')}) VALUES (${placeholders(VIOLATION_COLUMNS.length)})`,
   );
+  // One indexed lookup per key: cheaper than compiling and preparing an IN (…500…) query each time.
+  const findKey = sqlite.prepare('SELECT id, content_hash FROM incidents WHERE external_id = ?');
   return {
+    async findIncidentKeys(_db, externalIds) {
+      const map = new Map<string, IncidentKeyRow>();
+      for (const externalId of externalIds) {
+        const r = findKey.get(externalId) as { id: string; content_hash: string } | undefined;
+        if (r) map.set(externalId, { id: r.id, externalId, contentHash: r.content_hash });
+      }
+      return map;
+    },
     async insertIncidents(_db, incidents) {
       for (const i of incidents) insertIncident.run(incidentRowValues(i));
     },
