@@ -53,28 +53,6 @@ export const ACLED_REQUIRED = [
   'longitude',
 ];
 
-/** Columns that map onto incident fields; the rest are kept as attributes for export. */
-const MAPPED = new Set([
-  'event_id_cnty',
-  'event_date',
-  'time_precision',
-  'event_type',
-  'sub_event_type',
-  'actor1',
-  'actor2',
-  'country',
-  'admin1',
-  'admin2',
-  'admin3',
-  'location',
-  'latitude',
-  'longitude',
-  'geo_precision',
-  'source',
-  'notes',
-  'fatalities',
-]);
-
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
   'july', 'august', 'september', 'october', 'november', 'december',
@@ -141,77 +119,80 @@ const range = (column: string, min: number, max: number) =>
   );
 
 /** One ACLED record, validated in a single pass (one schema: the per-row cost of ingest). */
-const acledRowSchema = z
-  .object({
-    event_id_cnty: z.string().trim().min(1, 'event_id_cnty is empty').max(128),
-    event_date: z.string().transform((v, ctx) => {
-      const d = parseAcledDate(v);
-      if (!d || parseIsoDay(d) === undefined) {
-        ctx.issues.push({
-          code: 'custom',
-          input: v,
-          message: `event_date must be a real date like 2018-02-17 or 17 February 2018, got "${v}"`,
-        });
-        return z.NEVER;
-      }
-      return d;
-    }),
-    time_precision: precision('time_precision').optional(),
-    event_type: z.string().transform((v, ctx) => {
-      const t = parseEventType(v);
-      if (!t) {
-        ctx.issues.push({
-          code: 'custom',
-          input: v,
-          message: `event_type "${v}" is not in ACLED's taxonomy`,
-        });
-        return z.NEVER;
-      }
-      return t;
-    }),
-    sub_event_type: text(100),
-    latitude: range('latitude', -90, 90),
-    longitude: range('longitude', -180, 180),
-    geo_precision: precision('geo_precision').optional(),
-    fatalities: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v, ctx) => {
-        if (v === undefined || v === '') return undefined;
-        if (!/^\d+$/.test(v)) {
-          ctx.issues.push({
-            code: 'custom',
-            input: v,
-            message: `fatalities must be a whole number, got "${v}"`,
-          });
-          return z.NEVER;
-        }
-        return Number(v);
-      }),
-    actor1: text(300),
-    actor2: text(300),
-    source: text(1000),
-    notes: text(20_000),
-    country: text(100),
-    admin1: text(200),
-    admin2: text(200),
-    admin3: text(200),
-    location: text(200),
-  })
-  .transform((a, ctx) => {
-    const sub = a.sub_event_type ? parseSubEventType(a.event_type, a.sub_event_type) : undefined;
-    if (a.sub_event_type && !sub) {
+const acledRowObject = z.object({
+  event_id_cnty: z.string().trim().min(1, 'event_id_cnty is empty').max(128),
+  event_date: z.string().transform((v, ctx) => {
+    const d = parseAcledDate(v);
+    if (!d || parseIsoDay(d) === undefined) {
       ctx.issues.push({
         code: 'custom',
-        input: a.sub_event_type,
-        path: ['sub_event_type'],
-        message: `"${a.sub_event_type}" is not a sub-event type of ${a.event_type}`,
+        input: v,
+        message: `event_date must be a real date like 2018-02-17 or 17 February 2018, got "${v}"`,
       });
       return z.NEVER;
     }
-    return { ...a, sub_event_type: sub ?? null };
-  });
+    return d;
+  }),
+  time_precision: precision('time_precision').optional(),
+  event_type: z.string().transform((v, ctx) => {
+    const t = parseEventType(v);
+    if (!t) {
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: `event_type "${v}" is not in ACLED's taxonomy`,
+      });
+      return z.NEVER;
+    }
+    return t;
+  }),
+  sub_event_type: text(100),
+  latitude: range('latitude', -90, 90),
+  longitude: range('longitude', -180, 180),
+  geo_precision: precision('geo_precision').optional(),
+  fatalities: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      if (!/^\d+$/.test(v)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: v,
+          message: `fatalities must be a whole number, got "${v}"`,
+        });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
+  actor1: text(300),
+  actor2: text(300),
+  source: text(1000),
+  notes: text(20_000),
+  country: text(100),
+  admin1: text(200),
+  admin2: text(200),
+  admin3: text(200),
+  location: text(200),
+});
+
+/** Columns that map onto incident fields; the rest are kept as attributes for export. */
+const MAPPED: ReadonlySet<string> = new Set(Object.keys(acledRowObject.shape));
+
+const acledRowSchema = acledRowObject.transform((a, ctx) => {
+  const sub = a.sub_event_type ? parseSubEventType(a.event_type, a.sub_event_type) : undefined;
+  if (a.sub_event_type && !sub) {
+    ctx.issues.push({
+      code: 'custom',
+      input: a.sub_event_type,
+      path: ['sub_event_type'],
+      message: `"${a.sub_event_type}" is not a sub-event type of ${a.event_type}`,
+    });
+    return z.NEVER;
+  }
+  return { ...a, sub_event_type: sub ?? null };
+});
 
 /** Validates one ACLED record (already keyed by column) into an import row. */
 export function acledRecordToRow(

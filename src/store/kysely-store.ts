@@ -11,7 +11,9 @@ import type {
   ViolationRecord,
 } from '../domain/types.ts';
 import type { IncidentKeyRow, Store, SyncResult, ViolationScope, ZoneFilter } from './store.ts';
-import type { Database, ViolationsTable } from './tables.ts';
+import type { Database } from './tables.ts';
+import { chunks, whereIncident } from './query-filters.ts';
+import { listViolationRows, syncViolationRows } from './violation-queries.ts';
 import {
   agreementFromRow,
   incidentFromRow,
@@ -20,7 +22,6 @@ import {
   partyToRow,
   versionFromRow,
   versionToRow,
-  violationFromRow,
   zoneFromRow,
   zoneToRow,
 } from './row-mappers.ts';
@@ -38,30 +39,6 @@ export interface BulkWriter {
     rows: readonly ViolationRecord[],
     now: number,
   ): Promise<void>;
-}
-
-const CHUNK = 400;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-const violationKey = (r: { incident_id: string; agreement_id: string; zone_key: string }) =>
-  `${r.incident_id}\u0000${r.agreement_id}\u0000${r.zone_key}`;
-
-function violationRow(r: ViolationRecord, now: number): ViolationsTable {
-  return {
-    incident_id: r.incidentId,
-    agreement_id: r.agreementId,
-    zone_key: r.zoneKey,
-    zone_id: r.zoneId,
-    version_id: r.versionId,
-    certainty: r.certainty,
-    detected_at: now,
-    updated_at: now,
-  };
 }
 
 export class KyselyStore implements Store {
@@ -308,157 +285,10 @@ export class KyselyStore implements Store {
     now: number,
   ): Promise<SyncResult> {
     this.requireTransaction('syncViolations');
-    const existing = new Map<string, ViolationsTable>();
-    const scopeQuery = () => this.db.selectFrom('violations').selectAll();
-    const found =
-      'agreementId' in scope
-        ? await scopeQuery().where('agreement_id', '=', scope.agreementId).execute()
-        : (
-            await Promise.all(
-              chunks(scope.incidentIds, 500).map((part) =>
-                scopeQuery().where('incident_id', 'in', part).execute(),
-              ),
-            )
-          ).flat();
-    for (const r of found) existing.set(violationKey(r), r);
-    const result: SyncResult = { added: 0, changed: 0, removed: 0 };
-    const toInsert: ViolationRecord[] = [];
-    for (const rec of rows) {
-      const row = violationRow(rec, now);
-      const key = violationKey(row);
-      const old = existing.get(key);
-      existing.delete(key);
-      if (!old) {
-        toInsert.push(rec);
-        result.added++;
-      } else if (
-        old.certainty !== row.certainty ||
-        old.version_id !== row.version_id ||
-        old.zone_id !== row.zone_id
-      ) {
-        await this.db
-          .updateTable('violations')
-          .set({
-            certainty: row.certainty,
-            version_id: row.version_id,
-            zone_id: row.zone_id,
-            updated_at: now,
-          })
-          .where('incident_id', '=', row.incident_id)
-          .where('agreement_id', '=', row.agreement_id)
-          .where('zone_key', '=', row.zone_key)
-          .execute();
-        result.changed++;
-      }
-    }
-    for (const gone of existing.values()) {
-      await this.db
-        .deleteFrom('violations')
-        .where('incident_id', '=', gone.incident_id)
-        .where('agreement_id', '=', gone.agreement_id)
-        .where('zone_key', '=', gone.zone_key)
-        .execute();
-      result.removed++;
-    }
-    if (toInsert.length > 0) await this.bulk.insertViolations(this.db, toInsert, now);
-    return result;
+    return syncViolationRows(this.db, this.bulk, scope, rows, now);
   }
 
   async listViolations(filter: ViolationFilter) {
-    let q = this.db
-      .selectFrom('violations as v')
-      .innerJoin('incidents as i', 'i.id', 'v.incident_id')
-      .innerJoin('zones as z', 'z.id', 'v.zone_id')
-      .innerJoin('versions as ver', 'ver.id', 'v.version_id');
-    if (filter.agreementId) q = q.where('v.agreement_id', '=', filter.agreementId);
-    if (filter.zone) {
-      const zone = filter.zone;
-      q = q.where((eb) => eb.or([eb('v.zone_id', '=', zone), eb('v.zone_key', '=', zone)]));
-    }
-    if (filter.certainty) q = q.where('v.certainty', '=', filter.certainty);
-    if (filter.incidentId) q = q.where('v.incident_id', '=', filter.incidentId);
-    q = whereIncident(q, filter, 'i');
-    const total = await q
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const rows = await q
-      .select([
-        'v.incident_id',
-        'v.agreement_id',
-        'v.zone_key',
-        'v.zone_id',
-        'v.version_id',
-        'v.certainty',
-        'v.detected_at',
-        'i.external_id',
-        'ver.label',
-        'z.name as zone_name',
-        'z.kind as zone_kind',
-        'i.event_type',
-        'i.sub_event_type',
-        'i.occurred_from',
-        'i.occurred_until',
-        'i.lon',
-        'i.lat',
-        'i.uncertainty_m',
-        'i.fatalities',
-      ])
-      .orderBy('i.occurred_from', 'desc')
-      .orderBy('v.incident_id')
-      .orderBy('v.agreement_id')
-      .orderBy('v.zone_key')
-      .limit(filter.limit ?? 100)
-      .offset(filter.offset ?? 0)
-      .execute();
-    return { items: rows.map(violationFromRow), total: Number(total.n) };
+    return listViolationRows(this.db, filter);
   }
-}
-
-/** Incidents inside a box and overlapping a time range (columns of alias `i` in joins). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's builder generics differ per query
-function whereIncident<Q extends { where: (...args: any[]) => Q }>(
-  q: Q,
-  f: {
-    bbox?: [number, number, number, number] | undefined;
-    from?: number | undefined;
-    until?: number | undefined;
-  },
-  alias?: string,
-): Q {
-  const col = (name: string) => (alias ? `${alias}.${name}` : name);
-  let out = q;
-  if (f.bbox) {
-    const [x0, y0, x1, y1] = f.bbox;
-    out = out
-      .where(col('lon'), '>=', x0)
-      .where(col('lon'), '<=', x1)
-      .where(col('lat'), '>=', y0)
-      .where(col('lat'), '<=', y1);
-  }
-  return overlapsTime(out, f.from, f.until, col('occurred_from'), col('occurred_until'));
-}
-
-/**
- * Spans overlapping [from, until): an interval [a, b) when a < until and b > from; an instant
- * (a = b) when from <= a < until.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's builder generics differ per query
-function overlapsTime<Q extends { where: (...args: any[]) => Q }>(
-  q: Q,
-  from: number | undefined,
-  until: number | undefined,
-  fromCol: string,
-  untilCol: string,
-): Q {
-  let out = q;
-  if (until !== undefined) out = out.where(fromCol, '<', until);
-  if (from !== undefined)
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    out = out.where((eb: any) =>
-      eb.or([
-        eb(untilCol, '>', from),
-        eb.and([eb(untilCol, '=', eb.ref(fromCol)), eb(fromCol, '>=', from)]),
-      ]),
-    );
-  return out;
 }

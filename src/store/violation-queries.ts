@@ -1,0 +1,136 @@
+// Violation rows: synchronising the derived rows of a scope with the engine's result, and listing
+// them joined with what a reader needs (incident, zone, version).
+import type { Kysely } from 'kysely';
+import type { ViolationFilter, ViolationRecord } from '../domain/types.ts';
+import type { BulkWriter } from './kysely-store.ts';
+import { chunks, whereIncident } from './query-filters.ts';
+import { violationFromRow } from './row-mappers.ts';
+import type { SyncResult, ViolationScope } from './store.ts';
+import type { Database, ViolationsTable } from './tables.ts';
+
+const violationKey = (r: { incident_id: string; agreement_id: string; zone_key: string }) =>
+  `${r.incident_id}\u0000${r.agreement_id}\u0000${r.zone_key}`;
+
+function violationRow(r: ViolationRecord, now: number): ViolationsTable {
+  return {
+    incident_id: r.incidentId,
+    agreement_id: r.agreementId,
+    zone_key: r.zoneKey,
+    zone_id: r.zoneId,
+    version_id: r.versionId,
+    certainty: r.certainty,
+    detected_at: now,
+    updated_at: now,
+  };
+}
+
+/** Makes the rows in `scope` equal to `rows`: adds, changes, removes; keeps detection times. */
+export async function syncViolationRows(
+  db: Kysely<Database>,
+  bulk: BulkWriter,
+  scope: ViolationScope,
+  rows: readonly ViolationRecord[],
+  now: number,
+): Promise<SyncResult> {
+  const existing = new Map<string, ViolationsTable>();
+  const scopeQuery = () => db.selectFrom('violations').selectAll();
+  const found =
+    'agreementId' in scope
+      ? await scopeQuery().where('agreement_id', '=', scope.agreementId).execute()
+      : (
+          await Promise.all(
+            chunks(scope.incidentIds, 500).map((part) =>
+              scopeQuery().where('incident_id', 'in', part).execute(),
+            ),
+          )
+        ).flat();
+  for (const r of found) existing.set(violationKey(r), r);
+  const result: SyncResult = { added: 0, changed: 0, removed: 0 };
+  const toInsert: ViolationRecord[] = [];
+  for (const rec of rows) {
+    const row = violationRow(rec, now);
+    const key = violationKey(row);
+    const old = existing.get(key);
+    existing.delete(key);
+    if (!old) {
+      toInsert.push(rec);
+      result.added++;
+    } else if (
+      old.certainty !== row.certainty ||
+      old.version_id !== row.version_id ||
+      old.zone_id !== row.zone_id
+    ) {
+      await db
+        .updateTable('violations')
+        .set({
+          certainty: row.certainty,
+          version_id: row.version_id,
+          zone_id: row.zone_id,
+          updated_at: now,
+        })
+        .where('incident_id', '=', row.incident_id)
+        .where('agreement_id', '=', row.agreement_id)
+        .where('zone_key', '=', row.zone_key)
+        .execute();
+      result.changed++;
+    }
+  }
+  for (const gone of existing.values()) {
+    await db
+      .deleteFrom('violations')
+      .where('incident_id', '=', gone.incident_id)
+      .where('agreement_id', '=', gone.agreement_id)
+      .where('zone_key', '=', gone.zone_key)
+      .execute();
+    result.removed++;
+  }
+  if (toInsert.length > 0) await bulk.insertViolations(db, toInsert, now);
+  return result;
+}
+
+export async function listViolationRows(db: Kysely<Database>, filter: ViolationFilter) {
+  let q = db
+    .selectFrom('violations as v')
+    .innerJoin('incidents as i', 'i.id', 'v.incident_id')
+    .innerJoin('zones as z', 'z.id', 'v.zone_id')
+    .innerJoin('versions as ver', 'ver.id', 'v.version_id');
+  if (filter.agreementId) q = q.where('v.agreement_id', '=', filter.agreementId);
+  if (filter.zone) {
+    const zone = filter.zone;
+    q = q.where((eb) => eb.or([eb('v.zone_id', '=', zone), eb('v.zone_key', '=', zone)]));
+  }
+  if (filter.certainty) q = q.where('v.certainty', '=', filter.certainty);
+  if (filter.incidentId) q = q.where('v.incident_id', '=', filter.incidentId);
+  q = whereIncident(q, filter, 'i');
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select([
+      'v.incident_id',
+      'v.agreement_id',
+      'v.zone_key',
+      'v.zone_id',
+      'v.version_id',
+      'v.certainty',
+      'v.detected_at',
+      'i.external_id',
+      'ver.label',
+      'z.name as zone_name',
+      'z.kind as zone_kind',
+      'i.event_type',
+      'i.sub_event_type',
+      'i.occurred_from',
+      'i.occurred_until',
+      'i.lon',
+      'i.lat',
+      'i.uncertainty_m',
+      'i.fatalities',
+    ])
+    .orderBy('i.occurred_from', 'desc')
+    .orderBy('v.incident_id')
+    .orderBy('v.agreement_id')
+    .orderBy('v.zone_key')
+    .limit(filter.limit ?? 100)
+    .offset(filter.offset ?? 0)
+    .execute();
+  return { items: rows.map(violationFromRow), total: Number(total.n) };
+}
