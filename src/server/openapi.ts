@@ -4,8 +4,15 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../domain/errors.ts';
 import type { AnyRouteSpec } from './route-registry.ts';
 
-const jsonSchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+/** The request-side JSON Schema of a zod schema, without the per-schema `$schema` line. */
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  });
+  return rest;
+}
 
 const errorSchema = {
   type: 'object',
