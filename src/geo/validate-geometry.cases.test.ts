@@ -136,16 +136,13 @@ describe('validateZoneGeometry, more cases', () => {
     expect(new Set(many.map((i) => i.message)).size).toBe(20);
   });
 
-  it('validates a 10,000-vertex circle quickly and finds a crossing in one just as fast', () => {
+  // Speed on large rings is measured by bench/, never timed here.
+  it('validates a 10,000-vertex circle and finds a crossing in one', () => {
     const ring = circle(10_000, 37.1, 36.2, 0.05);
-    let t = performance.now();
     expect(validateZoneGeometry(poly(ring)).ok).toBe(true);
-    expect(performance.now() - t).toBeLessThan(1_000);
     const broken = ring.map((p) => [...p]);
     [broken[5000], broken[5001]] = [broken[5001]!, broken[5000]!]; // two vertices swapped
-    t = performance.now();
     const found = issues(poly(broken));
-    expect(performance.now() - t).toBeLessThan(1_000);
     expect(found[0]!.path).toMatch(/^coordinates\[0\]\[\d+\]$/);
     expect(found[0]!.message).toMatch(
       /ring 0 \(outer\): edge \d+→\d+ crosses edge \d+→\d+ at 3\d\.\d+, 3\d\.\d+/,

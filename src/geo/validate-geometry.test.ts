@@ -196,13 +196,7 @@ describe('validateZoneGeometry', () => {
     expect(issues(poly(sq(-170, -80, 170, 80)))[0]!.message).toMatch(/above the limit/);
   });
 
-  it('validates a 10,000-vertex circle and real OCHA neighbourhoods', () => {
-    const n = 10_000;
-    const circle = Array.from({ length: n + 1 }, (_, k) => [
-      37 + 0.1 * Math.cos((2 * Math.PI * (k % n)) / n),
-      36 + 0.1 * Math.sin((2 * Math.PI * (k % n)) / n),
-    ]);
-    expect(validateZoneGeometry(poly(circle)).ok).toBe(true);
+  it('accepts the real OCHA neighbourhood zones of the demo', () => {
     const demo = JSON.parse(
       readFileSync(
         new URL('../../data/demo/agreements/aleppo-safe-zones.json', import.meta.url),
