@@ -9,6 +9,7 @@ import { importAgreementDocument } from '../src/app/agreements.ts';
 import { AppContext } from '../src/app/context.ts';
 import { importIncidentFile } from '../src/cli/commands/incidents.ts';
 import { DEMO_DIR } from '../src/demo/load-demo.ts';
+import { SYSTEM_ACTOR } from '../src/domain/roles.ts';
 import { agreementDocumentSchema } from '../src/domain/schemas.ts';
 import { parseInput } from '../src/domain/validate.ts';
 import { ACLED_COLUMNS } from '../src/ingest/acled-csv.ts';
@@ -77,6 +78,7 @@ if (ZONES === 'demo') {
         agreementDocumentSchema,
         JSON.parse(readFileSync(join(DEMO_DIR, 'agreements', file), 'utf8')),
       ),
+      SYSTEM_ACTOR,
     );
 }
 for (let a = 0; a < (ZONES === 'star' ? AGREEMENTS : 0); a++) {
@@ -103,7 +105,7 @@ for (let a = 0; a < (ZONES === 'star' ? AGREEMENTS : 0); a++) {
       },
     ],
   });
-  await importAgreementDocument(ctx, doc);
+  await importAgreementDocument(ctx, doc, SYSTEM_ACTOR);
 }
 console.log(
   `recorded ${ZONES === 'star' ? `5,000 zones in ${AGREEMENTS} agreements` : 'the demo agreements'} in ${((performance.now() - t) / 1000).toFixed(1)} s`,

@@ -12,24 +12,43 @@ import {
   versionV1,
   versionV2,
 } from './fixtures.ts';
-import { tempContext } from './helpers.ts';
+import { signedIn, tempContext } from './helpers.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
 let app: FastifyInstance;
+let as: Record<'mediator' | 'analyst', { authorization: string }>;
 
 beforeAll(async () => {
   env = await tempContext();
   app = buildServer(env.ctx);
   await app.ready();
+  as = {
+    mediator: await signedIn(env.ctx, 'mediator'),
+    analyst: await signedIn(env.ctx, 'analyst'),
+  };
 });
+
+/** Requests as the role whose work it is: incidents by an analyst, agreements by a mediator. */
+const inject = (opts: {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  payload?: string | object;
+  headers?: Record<string, string>;
+}) => {
+  const writesAgreements = opts.method !== 'GET' && !opts.url.startsWith('/api/v1/incidents');
+  return app.inject({
+    ...opts,
+    headers: { ...(writesAgreements ? as.mediator : as.analyst), ...opts.headers },
+  });
+};
 afterAll(async () => {
   await app.close();
   await env.close();
 });
 
-const get = (url: string) => app.inject({ method: 'GET', url });
+const get = (url: string) => inject({ method: 'GET', url });
 const post = (url: string, payload: unknown) =>
-  app.inject({ method: 'POST', url, payload: payload as object });
+  inject({ method: 'POST', url, payload: payload as object });
 const json = <T = Record<string, unknown>>(r: { body: string }) => JSON.parse(r.body) as T;
 type ErrorReply = { error: { code: string; message: string; field?: string } };
 
@@ -104,7 +123,7 @@ describe('parties and agreements', () => {
   });
 
   it('rejects invalid JSON with a 400', async () => {
-    const r = await app.inject({
+    const r = await inject({
       method: 'POST',
       url: '/api/v1/parties',
       payload: '{"id":',
@@ -296,14 +315,14 @@ describe('incidents and violations', () => {
   });
 
   it('re-evaluates when an incident changes', async () => {
-    const moved = await app.inject({
+    const moved = await inject({
       method: 'PUT',
       url: '/api/v1/incidents/INC-1',
       payload: shelling({ lon: 38.5 }),
     });
     expect(moved.statusCode).toBe(200);
     expect(json<{ violations: unknown[] }>(moved).violations).toEqual([]);
-    const back = await app.inject({
+    const back = await inject({
       method: 'PUT',
       url: '/api/v1/incidents/INC-1',
       payload: shelling({ uncertainty_m: 10_000, lon: 36.05 }),
@@ -368,7 +387,7 @@ describe('incidents and violations', () => {
       acledRow({ id: 'SYR2', date: '2018-02-17', lat: 'x', lon: 36.5 }),
       acledRow({ id: 'SYR3', date: '2018-02-31', lat: 33.5, lon: 36.5 }),
     ].join('\n');
-    const r = await app.inject({
+    const r = await inject({
       method: 'POST',
       url: '/api/v1/incidents/import',
       payload: csv,
@@ -401,7 +420,7 @@ describe('incidents and violations', () => {
   });
 
   it('refuses a body in an unknown format', async () => {
-    const r = await app.inject({
+    const r = await inject({
       method: 'POST',
       url: '/api/v1/incidents/import',
       payload: 'a,b\n1,2',

@@ -223,8 +223,8 @@ describe('serve', () => {
       { cwd: ROOT },
     );
     try {
+      let err = '';
       const url = await new Promise<string>((resolve, reject) => {
-        let err = '';
         child.stderr.on('data', (d: Buffer) => {
           err += d.toString();
           const m = /on (http:\/\/\S+)/.exec(err);
@@ -233,9 +233,32 @@ describe('serve', () => {
         child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
       });
       expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok' });
-      const v = (await (await fetch(`${url}/api/v1/violations?limit=1`)).json()) as {
-        total: number;
-      };
+      // Not signed in: refused.
+      expect((await fetch(`${url}/api/v1/violations?limit=1`)).status).toBe(401);
+      // The demo printed one account per role and one liaison per party, with their passwords.
+      const accounts = new Map(
+        [...err.matchAll(/^ {2}(\S+) +(\S+) {2}(\w+)/gm)].map((m) => [m[1]!, m[2]!]),
+      );
+      expect([...accounts.keys()]).toEqual(
+        expect.arrayContaining([
+          'admin',
+          'mediator',
+          'analyst',
+          'monitor',
+          'public',
+          'liaison-syr-gov',
+        ]),
+      );
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'analyst', password: accounts.get('analyst') }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const v = (await (
+        await fetch(`${url}/api/v1/violations?limit=1`, { headers: { cookie } })
+      ).json()) as { total: number };
       expect(v.total).toBe(33);
       expect(await (await fetch(`${url}/`)).text()).toContain('damascus-coh');
     } finally {

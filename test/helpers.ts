@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createApiToken, createUser } from '../src/app/accounts.ts';
 import { AppContext } from '../src/app/context.ts';
+import { SYSTEM_ACTOR, type Role } from '../src/domain/roles.ts';
 import { openStore } from '../src/store/open-store.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -40,4 +42,26 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A user of this role (a liaison for `partyId`) and a bearer header for an API token of theirs. */
+export async function signedIn(
+  ctx: AppContext,
+  role: Role,
+  partyId: string | null = null,
+  username = `${role}${partyId ? `-${partyId.toLowerCase()}` : ''}`,
+): Promise<{ authorization: string }> {
+  const existing = await ctx.store.getUserByUsername(username);
+  const user =
+    existing ??
+    (
+      await createUser(ctx, SYSTEM_ACTOR, {
+        username,
+        role,
+        party_id: partyId,
+        password: 'correct horse battery staple',
+      })
+    ).user;
+  const { token } = await createApiToken(ctx, user, 'test', null);
+  return { authorization: `Bearer ${token}` };
 }

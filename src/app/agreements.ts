@@ -16,6 +16,9 @@ import type { Agreement, AgreementVersion, Party } from '../domain/types.ts';
 import type { Store, SyncResult } from '../store/store.ts';
 import type { AppContext } from './context.ts';
 import { reevaluateAgreement } from './reevaluate.ts';
+import type { Actor } from '../domain/roles.ts';
+import { audit, event, publish } from './journal.ts';
+import { partyToJson, versionToJson } from '../ingest/resource-output.ts';
 
 export interface AgreementImportSummary {
   agreement: { id: string; status: 'added' | 'unchanged' };
@@ -50,11 +53,12 @@ export function versionContentHash(v: VersionInput): string {
   );
 }
 
-function buildVersion(
+export function buildVersion(
   agreementId: string,
   seq: number,
   v: VersionInput,
   now: number,
+  proposalId: string | null = null,
 ): AgreementVersion {
   const id = uuidv7();
   return {
@@ -68,6 +72,7 @@ function buildVersion(
     terms: v.terms ?? null,
     contentHash: versionContentHash(v),
     recordedAt: now,
+    proposalId,
     zones: v.zones.features.map((f) => {
       const geometry = f.geometry as AgreementVersion['zones'][number]['geometry'];
       const { name, kind, ...rest } = f.properties;
@@ -87,12 +92,21 @@ function buildVersion(
   };
 }
 
-export async function createParty(ctx: AppContext, input: PartyInput): Promise<Party> {
+export async function createParty(
+  ctx: AppContext,
+  input: PartyInput,
+  actor: Actor,
+): Promise<Party> {
   return ctx.store.transaction(async (tx) => {
     if (await tx.getParty(input.id))
       throw new AppError('conflict', `party ${input.id} already exists`, 'id');
-    const party: Party = { ...input, createdAt: ctx.config.now() };
+    const now = ctx.config.now();
+    const party: Party = { ...input, createdAt: now };
     await tx.insertParty(party);
+    await audit(tx, actor, now, [
+      { action: 'party.create', entity: 'party', entityId: party.id, after: partyToJson(party) },
+    ]);
+    await publish(tx, now, [event('party.created', 'public', { party_id: party.id })]);
     return party;
   });
 }
@@ -107,7 +121,11 @@ async function requireParties(tx: Store, ids: readonly string[], field: string):
       );
 }
 
-export async function createAgreement(ctx: AppContext, input: AgreementInput): Promise<Agreement> {
+export async function createAgreement(
+  ctx: AppContext,
+  input: AgreementInput,
+  actor: Actor,
+): Promise<Agreement> {
   return ctx.store.transaction(async (tx) => {
     if (await tx.getAgreement(input.id))
       throw new AppError('conflict', `agreement ${input.id} already exists`, 'id');
@@ -120,6 +138,12 @@ export async function createAgreement(ctx: AppContext, input: AgreementInput): P
       createdAt: ctx.config.now(),
     };
     await tx.insertAgreement(agreement);
+    await audit(tx, actor, agreement.createdAt, [
+      { action: 'agreement.create', entity: 'agreement', entityId: agreement.id, after: input },
+    ]);
+    await publish(tx, agreement.createdAt, [
+      event('agreement.created', 'public', { agreement_id: agreement.id }),
+    ]);
     return agreement;
   });
 }
@@ -129,6 +153,7 @@ export async function recordVersion(
   ctx: AppContext,
   agreementId: string,
   input: VersionInput,
+  actor: Actor,
 ): Promise<{ version: AgreementVersion; violations: SyncResult }> {
   return ctx.store.transaction(async (tx) => {
     const agreement = await tx.getAgreement(agreementId);
@@ -141,10 +166,15 @@ export async function recordVersion(
         `version ${input.label} of ${agreementId} is already recorded; a change is a new version with a new label`,
         'label',
       );
-    const version = buildVersion(agreementId, versions.length + 1, input, ctx.config.now());
+    const now = ctx.config.now();
+    const version = buildVersion(agreementId, versions.length + 1, input, now);
     await tx.insertVersion(version);
     await tx.addAgreementParties(agreementId, input.signed_by);
-    const violations = await reevaluateAgreement(tx, agreementId, ctx.config.now());
+    await audit(tx, actor, now, [versionChange(version)]);
+    const violations = await reevaluateAgreement(tx, agreementId, now, actor, {
+      because: `version ${version.label} of ${agreementId} was recorded`,
+    });
+    await publish(tx, now, [versionEvent(version)]);
     return { version, violations };
   });
 }
@@ -157,12 +187,13 @@ export async function recordVersion(
 export async function importAgreementDocument(
   ctx: AppContext,
   doc: AgreementDocument,
+  actor: Actor,
 ): Promise<AgreementImportSummary> {
   const summary: AgreementImportSummary = {
     agreement: { id: doc.id, status: 'unchanged' },
     parties: { added: [], unchanged: [] },
     versions: { added: [], unchanged: [] },
-    violations: { added: 0, changed: 0, removed: 0 },
+    violations: { added: 0, changed: 0, removed: 0, superseded: 0, restored: 0 },
     warnings: [],
   };
   await ctx.store.transaction(async (tx) => {
@@ -170,7 +201,11 @@ export async function importAgreementDocument(
     for (const p of doc.parties) {
       const existing = await tx.getParty(p.id);
       if (!existing) {
-        await tx.insertParty({ ...p, createdAt: now });
+        const party = { ...p, createdAt: now };
+        await tx.insertParty(party);
+        await audit(tx, actor, now, [
+          { action: 'party.create', entity: 'party', entityId: p.id, after: partyToJson(party) },
+        ]);
         summary.parties.added.push(p.id);
       } else {
         summary.parties.unchanged.push(p.id);
@@ -189,6 +224,14 @@ export async function importAgreementDocument(
         partyIds: doc.parties.map((p) => p.id),
         createdAt: now,
       });
+      await audit(tx, actor, now, [
+        {
+          action: 'agreement.create',
+          entity: 'agreement',
+          entityId: doc.id,
+          after: { id: doc.id, title: doc.title, parties: doc.parties.map((p) => p.id) },
+        },
+      ]);
       summary.agreement.status = 'added';
     } else {
       await tx.addAgreementParties(
@@ -214,11 +257,37 @@ export async function importAgreementDocument(
         summary.versions.unchanged.push(v.label);
         continue;
       }
-      await tx.insertVersion(buildVersion(doc.id, ++seq, v, now));
+      const version = buildVersion(doc.id, ++seq, v, now);
+      await tx.insertVersion(version);
+      await audit(tx, actor, now, [versionChange(version)]);
+      await publish(tx, now, [versionEvent(version)]);
       summary.versions.added.push(v.label);
     }
     if (summary.versions.added.length > 0)
-      summary.violations = await reevaluateAgreement(tx, doc.id, now);
+      summary.violations = await reevaluateAgreement(tx, doc.id, now, actor, {
+        because: `versions ${summary.versions.added.join(', ')} of ${doc.id} were recorded`,
+      });
   });
   return summary;
+}
+
+/** The audit entry of a recorded version: its content hash commits to terms, window and zones. */
+export function versionChange(v: AgreementVersion) {
+  const { zones: _zones, ...rest } = versionToJson(v, false);
+  return {
+    action: 'version.record',
+    entity: 'version',
+    entityId: v.id,
+    after: { ...rest, zone_keys: v.zones.map((z) => z.key) },
+  };
+}
+
+export function versionEvent(v: AgreementVersion) {
+  return event('version.recorded', 'public', {
+    agreement_id: v.agreementId,
+    version_id: v.id,
+    label: v.label,
+    valid_from: new Date(v.validFrom).toISOString(),
+    valid_until: v.validUntil === null ? null : new Date(v.validUntil).toISOString(),
+  });
 }

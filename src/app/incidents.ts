@@ -6,7 +6,13 @@ import { incidentContentHash, incidentDraftFromInput } from '../domain/incident.
 import type { IncidentInput } from '../domain/schemas.ts';
 import type { Incident, IncidentDraft, Violation } from '../domain/types.ts';
 import type { AppContext } from './context.ts';
+import type { Store } from '../store/store.ts';
+import { violationIdOf } from '../domain/violation-id.ts';
 import { matchIncidents } from './context.ts';
+import type { Actor } from '../domain/roles.ts';
+import type { ViolationRecord } from '../domain/types.ts';
+import { incidentToJson } from '../ingest/resource-output.ts';
+import { audit, event, ITEMISE_LIMIT, publish, type Change } from './journal.ts';
 
 /** One row of an import: a normalised draft, or why the row was rejected. */
 export type ImportRow =
@@ -49,6 +55,7 @@ function emptySummary(): IncidentImportSummary {
  */
 async function writeChunk(
   ctx: AppContext,
+  actor: Actor,
   drafts: { row: number; draft: IncidentDraft; hash?: string }[],
   summary: IncidentImportSummary,
 ): Promise<Incident[]> {
@@ -60,6 +67,7 @@ async function writeChunk(
     );
     const added: Incident[] = [];
     const changed: Incident[] = [];
+    const before = new Map<string, Incident>();
     const seenInChunk = new Map<string, string>();
     for (const { row, draft, hash: known } of drafts) {
       const hash = known ?? incidentContentHash(draft);
@@ -92,6 +100,7 @@ async function writeChunk(
             updatedAt: now,
           };
           await tx.updateIncident(incident);
+          if (old) before.set(old.id, old);
           changed.push(incident);
           summary.updated++;
           continue;
@@ -105,10 +114,109 @@ async function writeChunk(
     await tx.insertViolations(addedRows, now);
     const changedRows = matchIncidents(engine, changed);
     if (changed.length > 0)
-      await tx.syncViolations({ incidentIds: changed.map((c) => c.id) }, changedRows, now);
+      await tx.syncViolations(
+        { incidentIds: changed.map((c) => c.id) },
+        changedRows,
+        now,
+        'the incident was changed',
+      );
     summary.violations += addedRows.length + changedRows.length;
+    await journalIncidents(tx, actor, now, { added, changed, before }, [
+      ...addedRows,
+      ...changedRows,
+    ]);
     return [...added, ...changed];
   });
+}
+
+/**
+ * Audit and feed for written incidents: one entry and event each for small writes; for bulk
+ * chunks one entry listing (id, external id, content hash) of every incident written, which
+ * commits to their content, and one summary event.
+ */
+async function journalIncidents(
+  tx: Store,
+  actor: Actor,
+  now: number,
+  w: { added: Incident[]; changed: Incident[]; before: Map<string, Incident> },
+  violations: ViolationRecord[],
+): Promise<void> {
+  const count = w.added.length + w.changed.length;
+  if (count === 0) return;
+  if (count <= ITEMISE_LIMIT) {
+    const changes: Change[] = [
+      ...w.added.map((i) => ({
+        action: 'incident.create',
+        entity: 'incident',
+        entityId: i.id,
+        after: incidentToJson(i),
+      })),
+      ...w.changed.map((i) => {
+        const old = w.before.get(i.id);
+        return {
+          action: 'incident.update',
+          entity: 'incident',
+          entityId: i.id,
+          before: old ? incidentToJson(old) : null,
+          after: incidentToJson(i),
+        };
+      }),
+    ];
+    await audit(tx, actor, now, changes);
+  } else {
+    await audit(tx, actor, now, [
+      {
+        action: 'incidents.import',
+        entity: 'incident',
+        entityId: '*',
+        after: {
+          added: w.added.length,
+          updated: w.changed.length,
+          incidents: [...w.added, ...w.changed].map((i) => [i.id, i.externalId, i.contentHash]),
+        },
+      },
+    ]);
+  }
+  const events =
+    count <= ITEMISE_LIMIT
+      ? [
+          ...w.added.map((i) => event('incident.created', 'public', incidentSummary(i))),
+          ...w.changed.map((i) => event('incident.updated', 'public', incidentSummary(i))),
+        ]
+      : [
+          event('incidents.imported', 'public', {
+            added: w.added.length,
+            updated: w.changed.length,
+          }),
+        ];
+  if (violations.length > 0)
+    events.push(
+      violations.length <= ITEMISE_LIMIT
+        ? event('violations.detected', 'staff', {
+            violations: violations.map((v) => ({
+              id: violationIdOf(v),
+              incident_id: v.incidentId,
+              agreement_id: v.agreementId,
+              zone_key: v.zoneKey,
+              certainty: v.certainty,
+            })),
+          })
+        : event('violations.detected', 'staff', { count: violations.length }),
+    );
+  await publish(tx, now, events);
+}
+
+function incidentSummary(i: Incident) {
+  return {
+    id: i.id,
+    external_id: i.externalId,
+    event_type: i.eventType,
+    sub_event_type: i.subEventType,
+    occurred_from: new Date(i.occurredFrom).toISOString(),
+    lon: i.lon,
+    lat: i.lat,
+    fatalities: i.fatalities,
+  };
 }
 
 /**
@@ -117,6 +225,7 @@ async function writeChunk(
  */
 export async function importIncidentRows(
   ctx: AppContext,
+  actor: Actor,
   rows: AsyncIterable<ImportRow> | Iterable<ImportRow>,
   onProgress?: ImportProgress,
 ): Promise<IncidentImportSummary> {
@@ -127,18 +236,19 @@ export async function importIncidentRows(
     if ('error' in r) summary.rejected.push({ row: r.row, ...r.error });
     else pending.push(r);
     if (pending.length >= CHUNK) {
-      await writeChunk(ctx, pending, summary);
+      await writeChunk(ctx, actor, pending, summary);
       pending = [];
     }
     if (summary.read % PROGRESS_EVERY === 0) onProgress?.({ read: summary.read });
   }
-  if (pending.length > 0) await writeChunk(ctx, pending, summary);
+  if (pending.length > 0) await writeChunk(ctx, actor, pending, summary);
   onProgress?.({ read: summary.read });
   return summary;
 }
 
 export async function createIncident(
   ctx: AppContext,
+  actor: Actor,
   input: IncidentInput,
 ): Promise<{
   incident: Incident;
@@ -148,7 +258,7 @@ export async function createIncident(
   const draft = incidentDraftFromInput(input, ctx.config.geoPrecisionRadii);
   const summary = emptySummary();
   summary.read = 1;
-  const written = await writeChunk(ctx, [{ row: 1, draft }], summary);
+  const written = await writeChunk(ctx, actor, [{ row: 1, draft }], summary);
   const incident =
     written[0] ??
     (draft.externalId !== null ? await ctx.store.getIncident(draft.externalId) : undefined);
@@ -161,6 +271,7 @@ export async function createIncident(
 /** Replaces an incident's content (its id and external id stay) and re-matches it. */
 export async function updateIncident(
   ctx: AppContext,
+  actor: Actor,
   idOrExternalId: string,
   input: IncidentInput,
 ): Promise<{ incident: Incident; violations: Violation[] }> {
@@ -181,7 +292,15 @@ export async function updateIncident(
       updatedAt: now,
     };
     await tx.updateIncident(next);
-    await tx.syncViolations({ incidentIds: [next.id] }, matchIncidents(engine, [next]), now);
+    const rows = matchIncidents(engine, [next]);
+    await tx.syncViolations({ incidentIds: [next.id] }, rows, now, 'the incident was changed');
+    await journalIncidents(
+      tx,
+      actor,
+      now,
+      { added: [], changed: [next], before: new Map([[old.id, old]]) },
+      rows,
+    );
     return next;
   });
   const { items } = await ctx.store.listViolations({ incidentId: incident.id, limit: 1000 });

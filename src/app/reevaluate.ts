@@ -6,6 +6,8 @@ import { ViolationEngine } from '../engine/violation-engine.ts';
 import type { ViolationRecord } from '../domain/types.ts';
 import type { Store, SyncResult } from '../store/store.ts';
 import { engineInputOf, matchIncidents } from './context.ts';
+import type { Actor } from '../domain/roles.ts';
+import { audit, event, publish } from './journal.ts';
 
 const PAGE = 5000;
 
@@ -13,6 +15,8 @@ export async function reevaluateAgreement(
   tx: Store,
   agreementId: string,
   now: number,
+  actor: Actor,
+  why: { because: string },
 ): Promise<SyncResult> {
   const versions = await tx.listVersions(agreementId);
   const engine = ViolationEngine.compile(versions.map(engineInputOf));
@@ -41,5 +45,19 @@ export async function reevaluateAgreement(
     );
     for await (const page of scan) for (const r of matchIncidents(engine, page)) rows.push(r);
   }
-  return tx.syncViolations({ agreementId }, rows, now);
+  const result = await tx.syncViolations({ agreementId }, rows, now, why.because);
+  // Violation rows are derived and can be recomputed from the audited inputs; the log keeps the
+  // counts, and every reviewed decision that changes state (superseded, restored) is named by them.
+  await audit(tx, actor, now, [
+    {
+      action: 'violations.reevaluate',
+      entity: 'agreement',
+      entityId: agreementId,
+      after: { because: why.because, ...result },
+    },
+  ]);
+  await publish(tx, now, [
+    event('violations.reevaluated', 'staff', { agreement_id: agreementId, ...result }),
+  ]);
+  return result;
 }

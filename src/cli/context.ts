@@ -1,5 +1,7 @@
 // Opening the database for a command: --db, else TRUCELINE_DB, else ./truceline.db.
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import type { Actor } from '../domain/roles.ts';
 import { AppContext } from '../app/context.ts';
 import { openStore } from '../store/open-store.ts';
 
@@ -19,4 +21,18 @@ export async function withContext<T>(
   } finally {
     await ctx.close();
   }
+}
+
+/**
+ * The command line acts with the database file in hand, so with an administrator's reach; the
+ * audit log records it as `cli:<os user>`.
+ */
+export function cliActor(): Actor {
+  let name = 'unknown';
+  try {
+    name = userInfo().username;
+  } catch {
+    // no passwd entry (some containers): keep 'unknown'
+  }
+  return { id: `cli:${name}`, name: `cli:${name}`, role: 'admin', partyId: null };
 }

@@ -5,6 +5,11 @@ import { demoCommand } from './commands/demo.ts';
 import { incidentsCommand } from './commands/incidents.ts';
 import { serveCommand } from './commands/serve.ts';
 import { violationsCommand } from './commands/violations.ts';
+import { auditCommand } from './commands/audit.ts';
+import { keysCommand } from './commands/keys.ts';
+import { proposalsCommand } from './commands/proposals.ts';
+import { signCommand } from './commands/sign.ts';
+import { usersCommand } from './commands/users.ts';
 import { EXIT, reportError } from './errors.ts';
 
 const program = new Command('truceline')
@@ -18,6 +23,11 @@ agreementsCommand(program);
 incidentsCommand(program);
 violationsCommand(program);
 demoCommand(program);
+usersCommand(program);
+keysCommand(program);
+proposalsCommand(program);
+signCommand(program);
+auditCommand(program);
 program.commands.forEach((c) => c.exitOverride());
 for (const c of program.commands) c.commands.forEach((s) => s.exitOverride());
 

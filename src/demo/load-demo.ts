@@ -2,7 +2,9 @@
 // first start so a newcomer sees real zones and real violations at once.
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { createUser, generateSecret } from '../app/accounts.ts';
 import { importAgreementDocument } from '../app/agreements.ts';
+import { SYSTEM_ACTOR, type Role } from '../domain/roles.ts';
 import type { AppContext } from '../app/context.ts';
 import { importIncidentRows, type IncidentImportSummary } from '../app/incidents.ts';
 import { agreementDocumentSchema } from '../domain/schemas.ts';
@@ -11,9 +13,50 @@ import { readGeoJsonIncidents } from '../ingest/geojson-incidents.ts';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../data/demo/', import.meta.url));
 
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  partyId: string | null;
+  password: string;
+}
+
 export interface DemoSummary {
   agreements: string[];
   incidents: IncidentImportSummary;
+  /** One user per role and one liaison per demo party, with generated passwords. */
+  accounts: DemoAccount[];
+}
+
+const DEMO_ROLES: Role[] = ['admin', 'mediator', 'analyst', 'monitor', 'public'];
+
+async function createDemoAccounts(ctx: AppContext): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = [];
+  const add = async (username: string, role: Role, partyId: string | null) => {
+    if (await ctx.store.getUserByUsername(username)) return;
+    const { password } = await createUser(ctx, SYSTEM_ACTOR, {
+      username,
+      role,
+      party_id: partyId,
+      password: generateSecret(),
+      display_name: partyId ? `Liaison for ${partyId}` : `Demo ${role}`,
+    });
+    accounts.push({ username, role, partyId, password });
+  };
+  for (const role of DEMO_ROLES) await add(role, role, null);
+  for (const party of await ctx.store.listParties())
+    await add(`liaison-${party.id.toLowerCase()}`, 'liaison', party.id);
+  return accounts;
+}
+
+/** The table printed at start, so a newcomer can sign in as every role. */
+export function describeAccounts(accounts: readonly DemoAccount[]): string {
+  const width = Math.max(...accounts.map((a) => a.username.length), 8);
+  return accounts
+    .map(
+      (a) =>
+        `  ${a.username.padEnd(width)}  ${a.password}  ${a.role}${a.partyId ? ` for ${a.partyId}` : ''}`,
+    )
+    .join('\n');
 }
 
 export async function loadDemo(ctx: AppContext, dir = DEMO_DIR): Promise<DemoSummary> {
@@ -26,15 +69,16 @@ export async function loadDemo(ctx: AppContext, dir = DEMO_DIR): Promise<DemoSum
       JSON.parse(await readFile(`${agreementsDir}/${file}`, 'utf8')),
       file,
     );
-    await importAgreementDocument(ctx, doc);
+    await importAgreementDocument(ctx, doc, SYSTEM_ACTOR);
     agreements.push(doc.id);
   }
   const incidents = JSON.parse(await readFile(`${dir}/incidents.geojson`, 'utf8')) as unknown;
   const summary = await importIncidentRows(
     ctx,
+    SYSTEM_ACTOR,
     readGeoJsonIncidents(incidents, ctx.config.geoPrecisionRadii),
   );
-  return { agreements, incidents: summary };
+  return { agreements, incidents: summary, accounts: await createDemoAccounts(ctx) };
 }
 
 /** True when the database holds nothing yet (no agreements, no incidents). */

@@ -12,7 +12,29 @@ export const ERROR_CODES = {
     status: 415,
     summary: 'The file or body is in a format Truceline does not read.',
   },
+  unauthenticated: {
+    status: 401,
+    summary: 'No valid session cookie or bearer token: sign in first.',
+  },
+  forbidden: {
+    status: 403,
+    summary: "The caller's role (or party) may not do this; nothing was changed.",
+  },
+  password_change_required: {
+    status: 403,
+    summary: 'The account has a one-time password: change it (POST /api/v1/auth/password) first.',
+  },
   not_found: { status: 404, summary: 'No such resource.' },
+  invalid_transition: {
+    status: 409,
+    summary:
+      'The step is not allowed from the current state (a review step, or a proposal that is no longer open).',
+  },
+  bad_signature: {
+    status: 422,
+    summary: "The signature does not verify against the party's registered keys for this digest.",
+  },
+  rate_limited: { status: 429, summary: 'Too many attempts; wait and try again.' },
   conflict: {
     status: 409,
     summary:

@@ -2,6 +2,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { EventType } from './event-types.ts';
 import type { ZoneKind } from './zone-kinds.ts';
+import type { Attribution, Intent, ViolationStatus } from './violation-review.ts';
 
 export type Certainty = 'certain' | 'possible';
 
@@ -48,6 +49,8 @@ export interface AgreementVersion {
   /** SHA-256 of the canonical JSON of the version's content; re-import compares it. */
   contentHash: string;
   recordedAt: number;
+  /** The proposal whose signatures made this version, when it was signed in Truceline. */
+  proposalId: string | null;
   zones: Zone[];
 }
 
@@ -110,7 +113,14 @@ export interface Violation extends ViolationRecord {
   lat: number;
   uncertaintyM: number;
   fatalities: number | null;
+  actor1: string | null;
   detectedAt: number;
+  status: ViolationStatus;
+  intent: Intent | null;
+  attributions: Attribution[];
+  statusNote: string | null;
+  reviewedBy: string | null;
+  reviewedAt: number | null;
 }
 
 export interface ViolationFilter {
@@ -123,6 +133,10 @@ export interface ViolationFilter {
   until?: number | undefined;
   bbox?: [number, number, number, number] | undefined;
   incidentId?: string | undefined;
+  /** Exactly one violation. */
+  key?: { incidentId: string; agreementId: string; zoneKey: string } | undefined;
+  /** Default: every status except superseded. */
+  statuses?: readonly ViolationStatus[] | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }

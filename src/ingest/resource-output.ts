@@ -52,6 +52,7 @@ export function versionToJson(v: AgreementVersion, withGeometry = true) {
     terms: v.terms,
     content_hash: v.contentHash,
     recorded_at: toIso(v.recordedAt),
+    proposal_id: v.proposalId,
     zones: withGeometry
       ? { type: 'FeatureCollection' as const, features: v.zones.map((z) => zoneToFeature(z, v)) }
       : v.zones.map((z) => ({

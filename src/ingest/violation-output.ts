@@ -2,8 +2,17 @@
 import { stringify } from 'csv-stringify/sync';
 import { toIso } from '../domain/time-window.ts';
 import type { Violation } from '../domain/types.ts';
+import { violationIdOf } from '../domain/violation-id.ts';
 
 export interface ViolationJson {
+  id: string;
+  status: string;
+  intent: string | null;
+  attributions: { party_id: string; kind: string; evidence: unknown[]; note: string | null }[];
+  attributed_to: string;
+  status_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
   incident_ref: string;
   incident_id: string;
   agreement_id: string;
@@ -32,6 +41,9 @@ export const VIOLATION_CSV_COLUMNS: (keyof ViolationJson)[] = [
   'zone_name',
   'zone_kind',
   'certainty',
+  'status',
+  'intent',
+  'attributed_to',
   'event_type',
   'sub_event_type',
   'occurred_from',
@@ -45,10 +57,24 @@ export const VIOLATION_CSV_COLUMNS: (keyof ViolationJson)[] = [
   'version_id',
   'incident_id',
   'detected_at',
+  'id',
 ];
 
 export function violationToJson(v: Violation): ViolationJson {
   return {
+    id: violationIdOf(v),
+    status: v.status,
+    intent: v.intent,
+    attributions: v.attributions.map((a) => ({
+      party_id: a.partyId,
+      kind: a.kind,
+      evidence: a.evidence,
+      note: a.note,
+    })),
+    attributed_to: [...new Set(v.attributions.map((a) => a.partyId))].join('; '),
+    status_note: v.statusNote,
+    reviewed_by: v.reviewedBy,
+    reviewed_at: v.reviewedAt === null ? null : toIso(v.reviewedAt),
     incident_ref: v.incidentRef,
     incident_id: v.incidentId,
     agreement_id: v.agreementId,
@@ -75,7 +101,7 @@ export function violationsToCsv(items: readonly Violation[], header = true): str
   return stringify(
     items.map((v) => {
       const j = violationToJson(v);
-      return VIOLATION_CSV_COLUMNS.map((c) => j[c] ?? '');
+      return VIOLATION_CSV_COLUMNS.map((c) => (j[c] ?? '') as string | number);
     }),
     { header, columns: header ? VIOLATION_CSV_COLUMNS : undefined },
   );

@@ -1,4 +1,6 @@
 // Builds the HTTP server: thin routes over the services, one error shape, the OpenAPI document.
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app/context.ts';
 import { handleError, handleNotFound } from './errors.ts';
@@ -10,16 +12,51 @@ import { incidentRoutes } from './routes/incidents.ts';
 import { partyRoutes } from './routes/parties.ts';
 import { violationRoutes } from './routes/violations.ts';
 import { zoneRoutes } from './routes/zones.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { deskRoutes } from './routes/desk.ts';
+import { keyRoutes } from './routes/keys.ts';
+import { proposalRoutes } from './routes/proposals.ts';
+import { streamRoutes } from './routes/stream.ts';
+import { userRoutes } from './routes/users.ts';
 
 export interface ServerOptions {
   logger?: boolean;
   version?: string;
 }
 
+/** Every API route, declared once (the permission matrix test walks this list). */
+export function buildRegistry(ctx: AppContext, shutdown: AbortSignal): RouteRegistry {
+  const registry = new RouteRegistry();
+  authRoutes(registry, ctx);
+  userRoutes(registry, ctx);
+  partyRoutes(registry, ctx);
+  keyRoutes(registry, ctx);
+  agreementRoutes(registry, ctx);
+  proposalRoutes(registry, ctx);
+  zoneRoutes(registry, ctx);
+  incidentRoutes(registry, ctx);
+  violationRoutes(registry, ctx);
+  deskRoutes(registry, ctx);
+  auditRoutes(registry, ctx);
+  streamRoutes(registry, ctx, shutdown);
+  return registry;
+}
+
 export function buildServer(ctx: AppContext, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({
     logger: options.logger
-      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      ? {
+          level: 'info',
+          // Secrets never reach the log: credentials in headers, passwords and tokens in bodies.
+          redact: [
+            'req.headers.authorization',
+            'req.headers.cookie',
+            'res.headers["set-cookie"]',
+            '*.password',
+            '*.token',
+          ],
+        }
       : false,
     bodyLimit: 4 * 1024 * 1024,
   });
@@ -31,13 +68,13 @@ export function buildServer(ctx: AppContext, options: ServerOptions = {}): Fasti
     { parseAs: 'string' },
     (_req, body, done) => done(null, body),
   );
-  const registry = new RouteRegistry();
-  partyRoutes(registry, ctx);
-  agreementRoutes(registry, ctx);
-  zoneRoutes(registry, ctx);
-  incidentRoutes(registry, ctx);
-  violationRoutes(registry, ctx);
-  registry.mount(app);
+  void app.register(cookie);
+  void app.register(rateLimit, { global: false });
+  const shutdown = new AbortController();
+  app.addHook('preClose', async () => shutdown.abort());
+  const registry = buildRegistry(ctx, shutdown.signal);
+  // Mounted as a plugin so that rate-limit (registered above) sees every route.
+  void app.register(async (scope) => registry.mount(scope, ctx));
   const openapi = buildOpenApi(registry.routes, options.version ?? '0.1.0');
   app.get('/api/v1/openapi.json', async () => openapi);
   homeRoutes(app, ctx);

@@ -39,6 +39,8 @@ function fromFastify(e: FastifyError): AppError {
   )
     return new AppError('validation_failed', `the body is not valid JSON: ${e.message}`, '(body)');
   if (e.statusCode === 404) return new AppError('not_found', e.message);
+  if (e.statusCode === 429)
+    return new AppError('rate_limited', 'too many attempts; wait a minute and try again');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
     return new AppError('validation_failed', e.message);
   return new AppError('internal', 'an unexpected error occurred; nothing was changed');

@@ -70,6 +70,14 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[], version: string) {
     paths[path] ??= {};
     paths[path][r.method.toLowerCase()] = {
       summary: r.summary,
+      description:
+        r.access.roles === 'anonymous'
+          ? 'No sign-in needed.'
+          : `Roles: ${r.access.roles.join(', ')}${r.access.party ? ' (a liaison only for their own party)' : ''}.`,
+      'x-roles': r.access.roles,
+      ...(r.access.roles !== 'anonymous' && {
+        security: [{ bearer: [] }, { session: [] }],
+      }),
       tags: [r.tag],
       ...(parameters.length > 0 && { parameters }),
       ...(Object.keys(content).length > 0 && { requestBody: { required: true, content } }),
@@ -86,7 +94,8 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[], version: string) {
           ),
         },
         '4XX': {
-          description: 'Bad input or unknown resource; nothing was changed',
+          description:
+            'Bad input, unknown resource, not signed in (401) or not allowed (403); nothing was changed',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
         },
       },
@@ -101,6 +110,16 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[], version: string) {
         'Agreements, zones, incidents and the violations derived from them. Times are ISO 8601 UTC; geometry is GeoJSON WGS84 (lon, lat).',
     },
     paths,
-    components: { schemas: { Error: errorSchema } },
+    components: {
+      schemas: { Error: errorSchema },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (truceline users token)',
+        },
+        session: { type: 'apiKey', in: 'cookie', name: 'truceline_session' },
+      },
+    },
   };
 }

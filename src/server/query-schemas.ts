@@ -1,5 +1,6 @@
 // Query-string schemas shared by list routes: time ranges, bounding boxes, paging.
 import { z } from 'zod';
+import { VIOLATION_STATUSES, type ViolationStatus } from '../domain/violation-review.ts';
 
 export const isoQuery = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2018-02-17T00:00:00Z' })
@@ -41,5 +42,23 @@ export const violationFilterQuery = z.object({
   from: isoQuery.optional(),
   until: isoQuery.optional(),
   bbox: bboxQuery.optional(),
+  /** Comma-separated statuses, or `all`; default: everything but superseded. */
+  status: z
+    .string()
+    .transform((v, ctx) => {
+      if (v === 'all') return [...VIOLATION_STATUSES];
+      const parts = v.split(',').map((p) => p.trim());
+      const bad = parts.find((p) => !(VIOLATION_STATUSES as readonly string[]).includes(p));
+      if (bad !== undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input: v,
+          message: `"${bad}" is not a status; use ${VIOLATION_STATUSES.join(', ')} or all`,
+        });
+        return z.NEVER;
+      }
+      return parts as ViolationStatus[];
+    })
+    .optional(),
   format: z.enum(['json', 'csv'], { message: 'must be json or csv' }).default('json'),
 });

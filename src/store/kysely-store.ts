@@ -13,6 +13,7 @@ import type {
 import type { IncidentKeyRow, Store, SyncResult, ViolationScope, ZoneFilter } from './store.ts';
 import type { Database } from './tables.ts';
 import { chunks, whereIncident } from './query-filters.ts';
+import { AccountabilityQueries } from './accountability-queries.ts';
 import { listViolationRows, syncViolationRows } from './violation-queries.ts';
 import {
   agreementFromRow,
@@ -41,13 +42,15 @@ export interface BulkWriter {
   ): Promise<void>;
 }
 
-export class KyselyStore implements Store {
+export class KyselyStore extends AccountabilityQueries implements Store {
   constructor(
-    private readonly db: Kysely<Database>,
+    db: Kysely<Database>,
     private readonly bulk: BulkWriter,
     private readonly onClose: () => Promise<void>,
     private readonly inTransaction = false,
-  ) {}
+  ) {
+    super(db);
+  }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
@@ -283,9 +286,10 @@ export class KyselyStore implements Store {
     scope: ViolationScope,
     rows: readonly ViolationRecord[],
     now: number,
+    reason: string,
   ): Promise<SyncResult> {
     this.requireTransaction('syncViolations');
-    return syncViolationRows(this.db, this.bulk, scope, rows, now);
+    return syncViolationRows(this.db, this.bulk, scope, rows, now, reason);
   }
 
   async listViolations(filter: ViolationFilter) {

@@ -110,4 +110,155 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_signoff': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('versions').addColumn('proposal_id', 'text').execute();
+      for (const [name, type] of [
+        ['intent', 'text'],
+        ['attributions', 'text'],
+        ['status_note', 'text'],
+        ['reviewed_by', 'text'],
+        ['reviewed_at', 'bigint'],
+      ] as const)
+        await db.schema.alterTable('violations').addColumn(name, type).execute();
+      await db.schema
+        .alterTable('violations')
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('flagged'))
+        .execute();
+      await db.schema
+        .createIndex('violations_status_idx')
+        .on('violations')
+        .column('status')
+        .execute();
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('party_id', 'text', (c) => c.references('parties.id'))
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('must_change_password', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('disabled_at', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('auth_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('label', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint')
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('party_keys')
+        .addColumn('fingerprint', 'text', (c) => c.primaryKey())
+        .addColumn('party_id', 'text', (c) => c.notNull().references('parties.id'))
+        .addColumn('public_key', 'text', (c) => c.notNull())
+        .addColumn('label', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('proposals')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id'))
+        .addColumn('supersedes', 'text', (c) => c.references('proposals.id'))
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('digest', 'text', (c) => c.notNull())
+        .addColumn('required', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version_id', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('closed_at', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('proposal_decisions')
+        .addColumn('proposal_id', 'text', (c) => c.notNull().references('proposals.id'))
+        .addColumn('party_id', 'text', (c) => c.notNull().references('parties.id'))
+        .addColumn('decision', 'text', (c) => c.notNull())
+        .addColumn('key_fingerprint', 'text')
+        .addColumn('signature', 'text')
+        .addColumn('reason', 'text')
+        .addColumn('decided_by', 'text', (c) => c.notNull())
+        .addColumn('decided_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('proposal_decisions_pk', ['proposal_id', 'party_id'])
+        .execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('seq', 'bigint', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('actor_role', 'text')
+        .addColumn('actor_party', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('before', 'text')
+        .addColumn('after', 'text')
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('events')
+        .addColumn('seq', 'bigint', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('audience', 'text', (c) => c.notNull())
+        .addColumn('party_id', 'text')
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('violation_reviews')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addColumn('agreement_id', 'text', (c) => c.notNull())
+        .addColumn('zone_key', 'text', (c) => c.notNull())
+        .addColumn('from_status', 'text', (c) => c.notNull())
+        .addColumn('to_status', 'text', (c) => c.notNull())
+        .addColumn('note', 'text', (c) => c.notNull())
+        .addColumn('intent', 'text')
+        .addColumn('attributions', 'text')
+        .addColumn('by_actor', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('violation_reviews_key_idx')
+        .on('violation_reviews')
+        .columns(['incident_id', 'agreement_id', 'zone_key'])
+        .execute();
+      await db.schema
+        .createTable('notices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addColumn('agreement_id', 'text', (c) => c.notNull())
+        .addColumn('zone_key', 'text', (c) => c.notNull())
+        .addColumn('party_id', 'text', (c) => c.notNull().references('parties.id'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'bigint', (c) => c.notNull())
+        .addColumn('sent_by', 'text', (c) => c.notNull())
+        .addColumn('answer', 'text')
+        .addColumn('answered_at', 'bigint')
+        .addColumn('answered_by', 'text')
+        .execute();
+      await db.schema
+        .createTable('shifts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('started_by', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('notes', 'text')
+        .addColumn('handed_over_at', 'bigint')
+        .addColumn('handed_over_by', 'text')
+        .addColumn('handed_to', 'text')
+        .addColumn('handover', 'text')
+        .execute();
+    },
+  },
 };

@@ -10,6 +10,7 @@ import type {
   Zone,
 } from '../domain/types.ts';
 import type { ZoneKind } from '../domain/zone-kinds.ts';
+import type { Attribution, Intent, ViolationStatus } from '../domain/violation-review.ts';
 import type {
   AgreementsTable,
   IncidentsTable,
@@ -95,6 +96,7 @@ export function versionFromRow(r: VersionsTable, zones: Zone[]): AgreementVersio
     terms: r.terms,
     contentHash: r.content_hash,
     recordedAt: num(r.recorded_at),
+    proposalId: r.proposal_id,
     zones,
   };
 }
@@ -111,6 +113,7 @@ export function versionToRow(v: AgreementVersion): VersionsTable {
     terms: v.terms,
     content_hash: v.contentHash,
     recorded_at: v.recordedAt,
+    proposal_id: v.proposalId,
   };
 }
 
@@ -204,6 +207,13 @@ export interface ViolationJoinRow {
   lat: number;
   uncertainty_m: number;
   fatalities: number | null;
+  actor1: string | null;
+  status: string;
+  intent: string | null;
+  attributions: string | null;
+  status_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: number | null;
 }
 
 export function violationFromRow(r: ViolationJoinRow): Violation {
@@ -226,6 +236,13 @@ export function violationFromRow(r: ViolationJoinRow): Violation {
     lat: r.lat,
     uncertaintyM: r.uncertainty_m,
     fatalities: numOrNull(r.fatalities),
+    actor1: r.actor1,
     detectedAt: num(r.detected_at),
+    status: r.status as ViolationStatus,
+    intent: r.intent as Intent | null,
+    attributions: r.attributions ? (JSON.parse(r.attributions) as Attribution[]) : [],
+    statusNote: r.status_note,
+    reviewedBy: r.reviewed_by,
+    reviewedAt: r.reviewed_at === null ? null : num(r.reviewed_at),
   };
 }

@@ -126,7 +126,7 @@ export function storeContract(
           });
           await tx.insertVersion({
             id: 'ver', agreementId: 'agr', seq: 1, label: 'v1', validFrom: 0, validUntil: null, signedBy: ['GOV'],
-            terms: null, contentHash: 'x', recordedAt: 1,
+            terms: null, contentHash: 'x', recordedAt: 1, proposalId: null,
             zones: ['z1', 'z2', 'z3'].map((key) => ({
               id: `zone-${key}`, agreementId: 'agr', versionId: 'ver', key, name: key, kind: 'safe_zone' as const,
               geometry: { type: 'Polygon' as const, coordinates: [[[36, 33], [37, 33], [37, 34], [36, 33]]] },
@@ -144,9 +144,10 @@ export function storeContract(
             { incidentIds: ['i1'] },
             [v('i1', 'z1', 'certain'), v('i1', 'z2', 'certain'), v('i1', 'z3', 'possible')],
             200,
+            'test',
           ),
         );
-        expect(result).toEqual({ added: 1, changed: 1, removed: 0 });
+        expect(result).toEqual({ added: 1, changed: 1, removed: 0, superseded: 0, restored: 0 });
         const all = (await store.listViolations({ limit: 100 })).items;
         expect(
           all.map((x) => `${x.incidentId}/${x.zoneKey}/${x.certainty}/${x.detectedAt}`).sort(),
@@ -156,11 +157,46 @@ export function storeContract(
           'i1/z3/possible/200',
           'i2/z1/certain/100',
         ]);
+        const reviewed = { incidentId: 'i1', agreementId: 'agr', zoneKey: 'z2' };
+        await store.setViolationReview(reviewed, {
+          status: 'confirmed',
+          intent: 'deliberate',
+          attributions: [],
+          statusNote: 'seen',
+          reviewedBy: 'ana',
+          reviewedAt: 250,
+        });
         const byAgreement = await store.transaction((tx) =>
-          tx.syncViolations({ agreementId: 'agr' }, [v('i2', 'z1', 'certain')], 300),
+          tx.syncViolations({ agreementId: 'agr' }, [v('i2', 'z1', 'certain')], 300, 'v2 recorded'),
         );
-        expect(byAgreement).toEqual({ added: 0, changed: 0, removed: 3 });
+        // The reviewed row is kept and marked superseded; unreviewed rows go.
+        expect(byAgreement).toEqual({
+          added: 0,
+          changed: 0,
+          removed: 2,
+          superseded: 1,
+          restored: 0,
+        });
         expect((await store.listViolations({ zone: 'z1' })).total).toBe(1);
+        const [kept] = (await store.listViolations({ statuses: ['superseded'] })).items;
+        expect(kept).toMatchObject({
+          zoneKey: 'z2',
+          status: 'superseded',
+          intent: 'deliberate',
+          statusNote: 'no longer matched: v2 recorded',
+        });
+        const again = await store.transaction((tx) =>
+          tx.syncViolations(
+            { agreementId: 'agr' },
+            [v('i2', 'z1', 'certain'), v('i1', 'z2', 'certain')],
+            400,
+            'v3 recorded',
+          ),
+        );
+        expect(again).toMatchObject({ restored: 1, added: 0 });
+        expect((await store.listViolations({ key: reviewed })).items[0]?.status).toBe(
+          'under_review',
+        );
         expect((await store.listViolations({ zone: 'zone-z1', certainty: 'possible' })).total).toBe(
           0,
         );

@@ -11,6 +11,21 @@ import type {
   ViolationRecord,
   Zone,
 } from '../domain/types.ts';
+import type {
+  AuthToken,
+  FeedEvent,
+  Notice,
+  PartyKey,
+  Proposal,
+  ProposalDecision,
+  ProposalStatus,
+  Shift,
+  User,
+  ViolationKey,
+  ViolationReview,
+  ViolationReviewState,
+} from '../domain/accountability-types.ts';
+import type { AuditEntry } from '../domain/audit-chain.ts';
 
 export interface ZoneFilter {
   agreementId?: string | undefined;
@@ -32,7 +47,23 @@ export type ViolationScope = { incidentIds: readonly string[] } | { agreementId:
 export interface SyncResult {
   added: number;
   changed: number;
+  /** Unreviewed rows the engine no longer gives: deleted. */
   removed: number;
+  /** Reviewed rows the engine no longer gives: kept, marked superseded with the reason. */
+  superseded: number;
+  /** Superseded rows the engine gives again: back to under_review for a person to look at. */
+  restored: number;
+}
+
+export interface ProposalFilter {
+  agreementId?: string | undefined;
+  status?: ProposalStatus | undefined;
+}
+
+export interface NoticeFilter {
+  partyId?: string | undefined;
+  status?: Notice['status'] | undefined;
+  key?: ViolationKey | undefined;
 }
 
 export interface Store {
@@ -72,13 +103,74 @@ export interface Store {
   maxUncertaintyM(): Promise<number>;
   countIncidents(): Promise<number>;
 
-  /** Makes the stored violations in `scope` equal to `rows`, keeping detection times of rows that stay. */
+  /**
+   * Makes the stored violations in `scope` equal to `rows`, keeping detection times and review
+   * state of rows that stay; reviewed rows that go are marked superseded with `reason`.
+   */
   syncViolations(
     scope: ViolationScope,
     rows: readonly ViolationRecord[],
     now: number,
+    reason: string,
   ): Promise<SyncResult>;
   /** Adds rows for incidents that have none yet (fast path for new incidents). */
   insertViolations(rows: readonly ViolationRecord[], now: number): Promise<void>;
   listViolations(filter: ViolationFilter): Promise<{ items: Violation[]; total: number }>;
+  setViolationReview(key: ViolationKey, state: ViolationReviewState): Promise<void>;
+  insertViolationReview(review: ViolationReview): Promise<void>;
+  listViolationReviews(key: ViolationKey): Promise<ViolationReview[]>;
+
+  // ── accounts ──
+  countUsers(): Promise<number>;
+  getUserById(id: string): Promise<User | undefined>;
+  getUserByUsername(username: string): Promise<User | undefined>;
+  listUsers(): Promise<User[]>;
+  insertUser(user: User): Promise<void>;
+  updateUser(user: User): Promise<void>;
+  insertToken(token: AuthToken): Promise<void>;
+  findToken(tokenHash: string): Promise<AuthToken | undefined>;
+  revokeToken(id: string, at: number): Promise<void>;
+
+  // ── sign-off ──
+  listPartyKeys(partyId?: string): Promise<PartyKey[]>;
+  getPartyKey(fingerprint: string): Promise<PartyKey | undefined>;
+  insertPartyKey(key: PartyKey): Promise<void>;
+  revokePartyKey(fingerprint: string, at: number): Promise<void>;
+  insertProposal(proposal: Proposal): Promise<void>;
+  getProposal(id: string): Promise<Proposal | undefined>;
+  listProposals(filter: ProposalFilter): Promise<Proposal[]>;
+  closeProposal(
+    id: string,
+    status: ProposalStatus,
+    versionId: string | null,
+    at: number,
+  ): Promise<void>;
+  insertDecision(decision: ProposalDecision): Promise<void>;
+  listDecisions(proposalIds: readonly string[]): Promise<ProposalDecision[]>;
+
+  // ── notices and shifts ──
+  insertNotice(notice: Notice): Promise<void>;
+  getNotice(id: string): Promise<Notice | undefined>;
+  listNotices(filter: NoticeFilter): Promise<Notice[]>;
+  updateNotice(notice: Notice): Promise<void>;
+  insertShift(shift: Shift): Promise<void>;
+  getShift(id: string): Promise<Shift | undefined>;
+  listShifts(limit: number): Promise<Shift[]>;
+  updateShift(shift: Shift): Promise<void>;
+
+  // ── audit log and feed ──
+  /** The last entry of the audit chain, or null when it is empty. */
+  auditHead(): Promise<{ seq: number; hash: string } | null>;
+  insertAuditEntries(entries: readonly AuditEntry[]): Promise<void>;
+  /** Pages through the chain in seq order, starting after `afterSeq`. */
+  scanAudit(afterSeq: number, pageSize: number): AsyncIterable<AuditEntry[]>;
+  listAudit(filter: {
+    entity?: string | undefined;
+    entityId?: string | undefined;
+    beforeSeq?: number | undefined;
+    limit: number;
+  }): Promise<AuditEntry[]>;
+  feedHead(): Promise<number>;
+  insertEvents(events: readonly FeedEvent[]): Promise<void>;
+  eventsAfter(seq: number, limit: number): Promise<FeedEvent[]>;
 }

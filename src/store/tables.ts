@@ -31,6 +31,7 @@ export interface VersionsTable {
   terms: string | null;
   content_hash: string;
   recorded_at: number;
+  proposal_id: string | null;
 }
 
 export interface ZonesTable {
@@ -86,6 +87,138 @@ export interface ViolationsTable {
   certainty: string;
   detected_at: number;
   updated_at: number;
+  status: string;
+  intent: string | null;
+  /** JSON array of attributions. */
+  attributions: string | null;
+  status_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: number | null;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  party_id: string | null;
+  password_hash: string;
+  must_change_password: number;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export interface AuthTokensTable {
+  id: string;
+  /** SHA-256 of the secret; the secret itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  kind: string;
+  label: string | null;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface PartyKeysTable {
+  fingerprint: string;
+  party_id: string;
+  public_key: string;
+  label: string | null;
+  created_at: number;
+  created_by: string;
+  revoked_at: number | null;
+}
+
+export interface ProposalsTable {
+  id: string;
+  agreement_id: string;
+  supersedes: string | null;
+  label: string;
+  /** The canonical JSON that was signed, byte for byte. */
+  content: string;
+  digest: string;
+  required: string;
+  status: string;
+  version_id: string | null;
+  created_by: string;
+  created_at: number;
+  closed_at: number | null;
+}
+
+export interface ProposalDecisionsTable {
+  proposal_id: string;
+  party_id: string;
+  decision: string;
+  key_fingerprint: string | null;
+  signature: string | null;
+  reason: string | null;
+  decided_by: string;
+  decided_at: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  actor: string;
+  actor_role: string | null;
+  actor_party: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface EventsTable {
+  seq: number;
+  at: number;
+  type: string;
+  audience: string;
+  party_id: string | null;
+  payload: string;
+}
+
+export interface ViolationReviewsTable {
+  id: string;
+  incident_id: string;
+  agreement_id: string;
+  zone_key: string;
+  from_status: string;
+  to_status: string;
+  note: string;
+  intent: string | null;
+  attributions: string | null;
+  by_actor: string;
+  at: number;
+}
+
+export interface NoticesTable {
+  id: string;
+  incident_id: string;
+  agreement_id: string;
+  zone_key: string;
+  party_id: string;
+  status: string;
+  message: string;
+  sent_at: number;
+  sent_by: string;
+  answer: string | null;
+  answered_at: number | null;
+  answered_by: string | null;
+}
+
+export interface ShiftsTable {
+  id: string;
+  started_by: string;
+  started_at: number;
+  notes: string | null;
+  handed_over_at: number | null;
+  handed_over_by: string | null;
+  handed_to: string | null;
+  handover: string | null;
 }
 
 export interface Database {
@@ -96,6 +229,16 @@ export interface Database {
   zones: ZonesTable;
   incidents: IncidentsTable;
   violations: ViolationsTable;
+  users: UsersTable;
+  auth_tokens: AuthTokensTable;
+  party_keys: PartyKeysTable;
+  proposals: ProposalsTable;
+  proposal_decisions: ProposalDecisionsTable;
+  audit_log: AuditLogTable;
+  events: EventsTable;
+  violation_reviews: ViolationReviewsTable;
+  notices: NoticesTable;
+  shifts: ShiftsTable;
 }
 
 export const INCIDENT_COLUMNS = [

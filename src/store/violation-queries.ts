@@ -8,10 +8,18 @@ import { violationFromRow } from './row-mappers.ts';
 import type { SyncResult, ViolationScope } from './store.ts';
 import type { Database, ViolationsTable } from './tables.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- update and delete builders alike
+type WhereKey<Q> = { where: (...args: any[]) => Q };
+
 const violationKey = (r: { incident_id: string; agreement_id: string; zone_key: string }) =>
   `${r.incident_id}\u0000${r.agreement_id}\u0000${r.zone_key}`;
 
-function violationRow(r: ViolationRecord, now: number): ViolationsTable {
+type DerivedRow = Omit<
+  ViolationsTable,
+  'status' | 'intent' | 'attributions' | 'status_note' | 'reviewed_by' | 'reviewed_at'
+>;
+
+function violationRow(r: ViolationRecord, now: number): DerivedRow {
   return {
     incident_id: r.incidentId,
     agreement_id: r.agreementId,
@@ -31,6 +39,7 @@ export async function syncViolationRows(
   scope: ViolationScope,
   rows: readonly ViolationRecord[],
   now: number,
+  reason: string,
 ): Promise<SyncResult> {
   const existing = new Map<string, ViolationsTable>();
   const scopeQuery = () => db.selectFrom('violations').selectAll();
@@ -45,7 +54,12 @@ export async function syncViolationRows(
           )
         ).flat();
   for (const r of found) existing.set(violationKey(r), r);
-  const result: SyncResult = { added: 0, changed: 0, removed: 0 };
+  const result: SyncResult = { added: 0, changed: 0, removed: 0, superseded: 0, restored: 0 };
+  const where = <Q extends WhereKey<Q>>(q: Q, r: ViolationsTable) =>
+    q
+      .where('incident_id', '=', r.incident_id)
+      .where('agreement_id', '=', r.agreement_id)
+      .where('zone_key', '=', r.zone_key);
   const toInsert: ViolationRecord[] = [];
   for (const rec of rows) {
     const row = violationRow(rec, now);
@@ -55,40 +69,53 @@ export async function syncViolationRows(
     if (!old) {
       toInsert.push(rec);
       result.added++;
+    } else if (old.status === 'superseded') {
+      // Matched again: a person decides afresh; the earlier decision stays in the review history.
+      await where(db.updateTable('violations'), old)
+        .set({
+          certainty: row.certainty,
+          version_id: row.version_id,
+          zone_id: row.zone_id,
+          status: 'under_review',
+          status_note: `matched again: ${reason}`,
+          updated_at: now,
+        })
+        .execute();
+      result.restored++;
     } else if (
       old.certainty !== row.certainty ||
       old.version_id !== row.version_id ||
       old.zone_id !== row.zone_id
     ) {
-      await db
-        .updateTable('violations')
+      await where(db.updateTable('violations'), old)
         .set({
           certainty: row.certainty,
           version_id: row.version_id,
           zone_id: row.zone_id,
           updated_at: now,
         })
-        .where('incident_id', '=', row.incident_id)
-        .where('agreement_id', '=', row.agreement_id)
-        .where('zone_key', '=', row.zone_key)
         .execute();
       result.changed++;
     }
   }
   for (const gone of existing.values()) {
-    await db
-      .deleteFrom('violations')
-      .where('incident_id', '=', gone.incident_id)
-      .where('agreement_id', '=', gone.agreement_id)
-      .where('zone_key', '=', gone.zone_key)
-      .execute();
-    result.removed++;
+    if (gone.status === 'flagged') {
+      await where(db.deleteFrom('violations'), gone).execute();
+      result.removed++;
+    } else if (gone.status !== 'superseded') {
+      // A reviewed decision is never destroyed: it stays, marked superseded, with the reason.
+      await where(db.updateTable('violations'), gone)
+        .set({ status: 'superseded', status_note: `no longer matched: ${reason}`, updated_at: now })
+        .execute();
+      result.superseded++;
+    }
   }
   if (toInsert.length > 0) await bulk.insertViolations(db, toInsert, now);
   return result;
 }
 
 export async function listViolationRows(db: Kysely<Database>, filter: ViolationFilter) {
+  if (filter.statuses?.length === 0) return { items: [], total: 0 };
   let q = db
     .selectFrom('violations as v')
     .innerJoin('incidents as i', 'i.id', 'v.incident_id')
@@ -101,6 +128,13 @@ export async function listViolationRows(db: Kysely<Database>, filter: ViolationF
   }
   if (filter.certainty) q = q.where('v.certainty', '=', filter.certainty);
   if (filter.incidentId) q = q.where('v.incident_id', '=', filter.incidentId);
+  if (filter.key)
+    q = q
+      .where('v.incident_id', '=', filter.key.incidentId)
+      .where('v.agreement_id', '=', filter.key.agreementId)
+      .where('v.zone_key', '=', filter.key.zoneKey);
+  if (filter.statuses) q = q.where('v.status', 'in', filter.statuses);
+  else if (!filter.key) q = q.where('v.status', '!=', 'superseded');
   q = whereIncident(q, filter, 'i');
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
@@ -112,6 +146,13 @@ export async function listViolationRows(db: Kysely<Database>, filter: ViolationF
       'v.version_id',
       'v.certainty',
       'v.detected_at',
+      'v.status',
+      'v.intent',
+      'v.attributions',
+      'v.status_note',
+      'v.reviewed_by',
+      'v.reviewed_at',
+      'i.actor1',
       'i.external_id',
       'ver.label',
       'z.name as zone_name',

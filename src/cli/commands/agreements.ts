@@ -5,7 +5,7 @@ import { importAgreementDocument, type AgreementImportSummary } from '../../app/
 import { AppError } from '../../domain/errors.ts';
 import { agreementDocumentSchema } from '../../domain/schemas.ts';
 import { parseInput } from '../../domain/validate.ts';
-import { withContext } from '../context.ts';
+import { cliActor, withContext } from '../context.ts';
 
 export async function readJsonFile(file: string): Promise<unknown> {
   let text: string;
@@ -36,7 +36,7 @@ function describe(s: AgreementImportSummary): string {
     `agreement ${s.agreement.id}: ${s.agreement.status}`,
     `parties: added ${list(s.parties.added)}; unchanged ${list(s.parties.unchanged)}`,
     `versions: added ${list(s.versions.added)}; unchanged ${list(s.versions.unchanged)}`,
-    `violations: ${s.violations.added} added, ${s.violations.changed} changed, ${s.violations.removed} removed`,
+    `violations: ${s.violations.added} added, ${s.violations.changed} changed, ${s.violations.removed} removed, ${s.violations.superseded} superseded`,
     ...s.warnings.map((w) => `warning: ${w}`),
   ].join('\n');
 }
@@ -53,7 +53,9 @@ export function agreementsCommand(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: { db?: string; json?: boolean }) => {
       const doc = parseInput(agreementDocumentSchema, await readJsonFile(file));
-      const summary = await withContext(opts.db, (ctx) => importAgreementDocument(ctx, doc));
+      const summary = await withContext(opts.db, (ctx) =>
+        importAgreementDocument(ctx, doc, cliActor()),
+      );
       process.stdout.write(
         opts.json ? JSON.stringify(summary, null, 2) + '\n' : describe(summary) + '\n',
       );

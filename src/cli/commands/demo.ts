@@ -1,6 +1,6 @@
 // `truceline demo`: load the demo scenario into a database (serve does it on an empty one).
 import type { Command } from 'commander';
-import { loadDemo } from '../../demo/load-demo.ts';
+import { describeAccounts, loadDemo } from '../../demo/load-demo.ts';
 import { withContext } from '../context.ts';
 
 export function demoCommand(program: Command): void {
@@ -11,7 +11,10 @@ export function demoCommand(program: Command): void {
     .action(async (opts: { db?: string }) => {
       const s = await withContext(opts.db, loadDemo);
       process.stdout.write(
-        `demo: agreements ${s.agreements.join(', ')}; incidents ${s.incidents.added} added, ${s.incidents.unchanged} unchanged; ${s.incidents.violations} violations found\n`,
+        `demo: agreements ${s.agreements.join(', ')}; incidents ${s.incidents.added} added, ${s.incidents.unchanged} unchanged; ${s.incidents.violations} violations found\n` +
+          (s.accounts.length
+            ? `demo accounts (shown once):\n${describeAccounts(s.accounts)}\n`
+            : ''),
       );
     });
 }

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { importIncidentRows, type IncidentImportSummary } from '../../app/incidents.ts';
 import type { AppContext } from '../../app/context.ts';
 import { readIncidentFile, type IncidentFormat } from '../../ingest/read-incidents.ts';
-import { withContext } from '../context.ts';
+import { cliActor, withContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 
@@ -33,7 +33,7 @@ export async function importIncidentFile(
   const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
   const bar = progressBar('importing', mb(size), 'MB');
   try {
-    const s = await importIncidentRows(ctx, rows, ({ read }) =>
+    const s = await importIncidentRows(ctx, cliActor(), rows, ({ read }) =>
       bar.update(mb(bytesRead() || size), `${read.toLocaleString('en-US')} rows`),
     );
     return { format, ...s };

@@ -1,10 +1,11 @@
 // `truceline serve`: the HTTP API and the (for now plain) home page, with the demo on first start.
 import type { Command } from 'commander';
 import { AppContext } from '../../app/context.ts';
-import { isEmpty, loadDemo } from '../../demo/load-demo.ts';
+import { ensureFirstAdmin } from '../../app/accounts.ts';
+import { describeAccounts, isEmpty, loadDemo } from '../../demo/load-demo.ts';
 import { buildServer } from '../../server/build-server.ts';
 import { openStore } from '../../store/open-store.ts';
-import { dbPath } from '../context.ts';
+import { cliActor, dbPath } from '../context.ts';
 import { parseFlags, portFlag } from '../flags.ts';
 import { z } from 'zod';
 
@@ -26,7 +27,7 @@ export function serveCommand(program: Command): void {
     .option('--port <n>', 'port to listen on (default: $PORT or 8080)', process.env.PORT)
     .option(
       '--host <addr>',
-      'address to bind (0.0.0.0 for every interface; there are no accounts yet, so the default is this machine only)',
+      'address to bind (0.0.0.0 for every interface; put TLS in front before exposing it)',
       '127.0.0.1',
     )
     .option('--demo', 'load the demo scenario when the database is empty (default)')
@@ -39,9 +40,15 @@ export function serveCommand(program: Command): void {
       if (flags.demo && (await isEmpty(ctx))) {
         const demo = await loadDemo(ctx);
         process.stderr.write(
-          `Loaded the demo scenario: ${demo.agreements.length} agreements, ${demo.incidents.added} incidents, ${demo.incidents.violations} violations.\n`,
+          `Loaded the demo scenario: ${demo.agreements.length} agreements, ${demo.incidents.added} incidents, ${demo.incidents.violations} violations.\n` +
+            `Demo accounts (shown once; reset with \`truceline users reset NAME\`):\n${describeAccounts(demo.accounts)}\n`,
         );
       }
+      const first = await ensureFirstAdmin(ctx, cliActor());
+      if (first)
+        process.stderr.write(
+          `Created the first administrator. Sign in as "${first.username}" with this one-time password, which must be changed at first sign-in:\n  ${first.password}\n`,
+        );
       const app = buildServer(ctx, { logger: flags.log });
       const close = async () => {
         await app.close();

@@ -1,4 +1,5 @@
 // /api/v1/agreements: agreements, their recorded (signed) versions, and agreement-document import.
+import { AGREEMENT_WRITERS, ANY_SIGNED_IN } from '../access.ts';
 import { createAgreement, importAgreementDocument, recordVersion } from '../../app/agreements.ts';
 import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -16,6 +17,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   };
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/agreements',
     tag: 'agreements',
     summary: 'List agreements with their versions (without geometry)',
@@ -34,6 +36,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/agreements/:id',
     tag: 'agreements',
     summary: 'One agreement with its versions (without geometry)',
@@ -45,25 +48,29 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
+    access: { roles: AGREEMENT_WRITERS },
     url: '/api/v1/agreements',
     tag: 'agreements',
     summary: 'Create an agreement (its parties must exist)',
     body: agreementSchema,
     response: { status: 201, description: 'The created agreement' },
-    handler: async ({ body }) => agreementToJson(await createAgreement(ctx, body), []),
+    handler: async ({ body, actor }) =>
+      agreementToJson(await createAgreement(ctx, body, actor), []),
   });
   r.add({
     method: 'POST',
+    access: { roles: AGREEMENT_WRITERS },
     url: '/api/v1/agreements/import',
     tag: 'agreements',
     summary: 'Import an agreement document (idempotent; never rewrites recorded versions)',
     body: agreementDocumentSchema,
     bodyLimit: DOC_LIMIT,
     response: { status: 200, description: 'Import summary: what was added, what was unchanged' },
-    handler: async ({ body }) => importAgreementDocument(ctx, body),
+    handler: async ({ body, actor }) => importAgreementDocument(ctx, body, actor),
   });
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/agreements/:id/versions',
     tag: 'agreements',
     summary: 'Recorded versions of an agreement, with zones as GeoJSON',
@@ -75,6 +82,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/agreements/:id/versions/:label',
     tag: 'agreements',
     summary: 'One recorded version, with zones as GeoJSON',
@@ -89,6 +97,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
+    access: { roles: AGREEMENT_WRITERS },
     url: '/api/v1/agreements/:id/versions',
     tag: 'agreements',
     summary:
@@ -96,8 +105,8 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
     body: versionSchema,
     bodyLimit: DOC_LIMIT,
     response: { status: 201, description: '{ version, violations: { added, changed, removed } }' },
-    handler: async ({ body, params }) => {
-      const { version, violations } = await recordVersion(ctx, params.id!, body);
+    handler: async ({ body, params, actor }) => {
+      const { version, violations } = await recordVersion(ctx, params.id!, body, actor);
       return { version: versionToJson(version), violations };
     },
   });

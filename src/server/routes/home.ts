@@ -18,7 +18,7 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext): void {
       ctx.store.listAgreements(),
       ctx.store.listVersions(),
       ctx.store.countIncidents(),
-      ctx.store.listViolations({ limit: 1 }),
+      ctx.store.listViolations({ limit: 1, statuses: ['confirmed'] }),
     ]);
     const rows = agreements
       .map((a) => {
@@ -39,7 +39,7 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext): void {
 </head><body>
 <h1>Truceline</h1>
 <p>Ceasefire monitoring: agreements, zones, incidents and the violations derived from them.</p>
-<p><strong>${agreements.length}</strong> agreements · <strong>${incidents}</strong> incidents · <strong>${violations.total}</strong> violations</p>
+<p><strong>${agreements.length}</strong> agreements · <strong>${incidents}</strong> incidents · <strong>${violations.total}</strong> confirmed violations</p>
 <table><thead><tr><th>Agreement</th><th>Title</th><th>Versions (validity, UTC)</th></tr></thead><tbody>
 ${rows}
 </tbody></table>

@@ -1,4 +1,5 @@
 // /api/v1/incidents: record incidents one at a time, in batches, or as an ACLED CSV / GeoJSON import.
+import { ANY_SIGNED_IN, INCIDENT_WRITERS } from '../access.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import {
@@ -37,6 +38,7 @@ const batchBody = z.object({
 export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/incidents',
     tag: 'incidents',
     summary: 'List incidents (newest first) with time, bbox and event-type filters',
@@ -56,6 +58,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/incidents/:id',
     tag: 'incidents',
     summary: 'One incident (by id or external id) with its violations',
@@ -69,6 +72,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
+    access: { roles: INCIDENT_WRITERS },
     url: '/api/v1/incidents',
     tag: 'incidents',
     summary:
@@ -78,26 +82,28 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
       status: 201,
       description: 'Incident with status and violations[] (200 when unchanged or updated)',
     },
-    handler: async ({ body, reply }) => {
-      const { incident, status, violations } = await createIncident(ctx, body);
+    handler: async ({ body, reply, actor }) => {
+      const { incident, status, violations } = await createIncident(ctx, actor, body);
       if (status !== 'added') void reply.status(200);
       return { ...incidentToJson(incident), status, violations: violations.map(violationToJson) };
     },
   });
   r.add({
     method: 'PUT',
+    access: { roles: INCIDENT_WRITERS },
     url: '/api/v1/incidents/:id',
     tag: 'incidents',
     summary: 'Replace an incident’s content; its violations are re-evaluated',
     body: incidentInputSchema,
     response: { status: 200, description: 'Incident with violations[]' },
-    handler: async ({ body, params }) => {
-      const { incident, violations } = await updateIncident(ctx, params.id!, body);
+    handler: async ({ body, params, actor }) => {
+      const { incident, violations } = await updateIncident(ctx, actor, params.id!, body);
       return { ...incidentToJson(incident), violations: violations.map(violationToJson) };
     },
   });
   r.add({
     method: 'POST',
+    access: { roles: INCIDENT_WRITERS },
     url: '/api/v1/incidents/batch',
     tag: 'incidents',
     summary: `Record up to ${BATCH_MAX} incidents at once: all are valid and land, or none does`,
@@ -107,10 +113,12 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
       status: 200,
       description: 'Summary: read, added, updated, unchanged, rejected, violations',
     },
-    handler: async ({ body }) => importIncidentRows(ctx, importRowsFromInputs(body.items, ctx)),
+    handler: async ({ body, actor }) =>
+      importIncidentRows(ctx, actor, importRowsFromInputs(body.items, ctx)),
   });
   r.add({
     method: 'POST',
+    access: { roles: INCIDENT_WRITERS },
     url: '/api/v1/incidents/import',
     tag: 'incidents',
     summary:
@@ -122,7 +130,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
       description:
         'Summary: format, read, added, updated, unchanged, rejected[{row, field, message}]',
     },
-    handler: async ({ req }) => {
+    handler: async ({ req, actor }) => {
       const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? '');
       if (!text.trim())
         throw new AppError(
@@ -131,7 +139,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
           '(body)',
         );
       const { format, rows } = readIncidentText(text, ctx.config.geoPrecisionRadii);
-      return { format, ...(await importIncidentRows(ctx, rows)) };
+      return { format, ...(await importIncidentRows(ctx, actor, rows)) };
     },
   });
 }

@@ -1,4 +1,5 @@
 // /api/v1/parties: the actors bound by or observing agreements.
+import { AGREEMENT_WRITERS, ANY_SIGNED_IN } from '../access.ts';
 import { z } from 'zod';
 import { createParty } from '../../app/agreements.ts';
 import type { AppContext } from '../../app/context.ts';
@@ -10,6 +11,7 @@ import type { RouteRegistry } from '../route-registry.ts';
 export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/parties',
     tag: 'parties',
     summary: 'List parties',
@@ -18,6 +20,7 @@ export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/parties/:id',
     tag: 'parties',
     summary: 'One party',
@@ -30,6 +33,7 @@ export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
+    access: { roles: AGREEMENT_WRITERS },
     url: '/api/v1/parties',
     tag: 'parties',
     summary: 'Create a party',
@@ -39,6 +43,6 @@ export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {
       description: 'The created party',
       schema: z.object({ id: z.string() }),
     },
-    handler: async ({ body }) => partyToJson(await createParty(ctx, body)),
+    handler: async ({ body, actor }) => partyToJson(await createParty(ctx, body, actor)),
   });
 }

@@ -1,5 +1,7 @@
 // /api/v1/violations: the derived violations, always current, filtered and paged; JSON or CSV.
+import { ANY_SIGNED_IN } from '../access.ts';
 import type { AppContext } from '../../app/context.ts';
+import { isStaff } from '../../domain/roles.ts';
 import { violationsToCsv, violationToJson } from '../../ingest/violation-output.ts';
 import { pagingQuery, violationFilterQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
@@ -9,18 +11,24 @@ export const violationQuery = violationFilterQuery.extend(pagingQuery);
 export function violationRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/violations',
     tag: 'violations',
     summary:
-      'Violations (newest incident first) by agreement, zone (id or key), time range, bbox, certainty',
+      'List violations (newest incident first) by agreement, zone (id or key), time range, bbox, certainty, status',
     query: violationQuery,
     response: {
       status: 200,
       description: '{ items: Violation[], total, limit, offset } or CSV with format=csv',
       contentTypes: ['application/json', 'text/csv'],
     },
-    handler: async ({ query, reply }) => {
+    handler: async ({ query, reply, actor }) => {
+      // Outside the cell only confirmed violations are shared.
+      const statuses = isStaff(actor)
+        ? query.status
+        : (query.status ?? ['confirmed']).filter((s) => s === 'confirmed');
       const { items, total } = await ctx.store.listViolations({
+        statuses,
         agreementId: query.agreement,
         zone: query.zone,
         certainty: query.certainty,

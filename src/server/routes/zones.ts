@@ -1,4 +1,5 @@
 // /api/v1/zones: the zones of recorded versions as GeoJSON, and geometry validation for editors.
+import { ANY_SIGNED_IN, CELL_AND_PARTIES } from '../access.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -20,6 +21,7 @@ const validateBody = z.object({ geometry: z.unknown() });
 export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/zones',
     tag: 'zones',
     summary:
@@ -50,6 +52,7 @@ export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
+    access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/zones/:id',
     tag: 'zones',
     summary: 'One zone as a GeoJSON Feature',
@@ -65,6 +68,7 @@ export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
+    access: { roles: CELL_AND_PARTIES },
     url: '/api/v1/zones/validate',
     tag: 'zones',
     summary:

@@ -1,0 +1,113 @@
+// /api/v1/auth: sign in (rate-limited), sign out, who am I, change password, API tokens.
+import { z } from 'zod';
+import {
+  changePassword,
+  createApiToken,
+  login,
+  revokeToken,
+  userToJson,
+} from '../../app/accounts.ts';
+import type { AppContext } from '../../app/context.ts';
+import { AppError } from '../../domain/errors.ts';
+import { ANY_SIGNED_IN } from '../access.ts';
+import { clearSessionCookie, setSessionCookie } from '../auth.ts';
+import type { RouteRegistry } from '../route-registry.ts';
+
+export const passwordSchema = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(200, 'must be at most 200 characters');
+
+const loginBody = z.object({
+  username: z.string().min(1, 'must not be empty').max(100),
+  password: z.string().min(1, 'must not be empty').max(200),
+});
+
+/** Login attempts per client address and username within a minute. */
+export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
+  r.add({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    tag: 'auth',
+    summary: 'Sign in: sets the session cookie and returns a session token',
+    access: { roles: 'anonymous' },
+    body: loginBody,
+    rateLimit: {
+      max: LOGIN_ATTEMPTS_PER_MINUTE,
+      timeWindowMs: 60_000,
+      key: (req) => {
+        const name = (req.body as { username?: unknown } | undefined)?.username;
+        return `${req.ip}|${typeof name === 'string' ? name.toLowerCase() : ''}`;
+      },
+    },
+    response: { status: 200, description: '{ user, token, expires_at }' },
+    handler: async ({ body, req, reply }) => {
+      const { token, user, expiresAt } = await login(ctx, body.username, body.password);
+      setSessionCookie(req, reply, token);
+      return { user: userToJson(user), token, expires_at: new Date(expiresAt).toISOString() };
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/auth/logout',
+    tag: 'auth',
+    summary: 'Sign out: ends this session or revokes this token',
+    access: { roles: ANY_SIGNED_IN, beforePasswordChange: true },
+    response: { status: 200, description: '{ ok: true }' },
+    handler: async ({ session, reply }) => {
+      if (session) await revokeToken(ctx, session.token);
+      clearSessionCookie(reply);
+      return { ok: true };
+    },
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/auth/me',
+    tag: 'auth',
+    summary: 'Show the signed-in user',
+    access: { roles: ANY_SIGNED_IN, beforePasswordChange: true },
+    response: { status: 200, description: 'User' },
+    handler: async ({ session }) => userToJson(session!.user),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    tag: 'auth',
+    summary: "Change the signed-in user's password",
+    access: { roles: ANY_SIGNED_IN, beforePasswordChange: true },
+    body: z.object({ current_password: z.string().max(200), new_password: passwordSchema }),
+    response: { status: 200, description: '{ ok: true }' },
+    handler: async ({ body, session }) => {
+      await changePassword(ctx, session!.user, body.current_password, body.new_password);
+      return { ok: true };
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/auth/tokens',
+    tag: 'auth',
+    summary: 'Create an API token for the signed-in user (shown once)',
+    access: { roles: ANY_SIGNED_IN },
+    body: z.object({
+      label: z.string().trim().max(100).optional(),
+      expires_in_days: z.number().int().min(1).max(3650).nullable().default(90),
+    }),
+    response: { status: 201, description: '{ id, token, expires_at }' },
+    handler: async ({ body, session }) => {
+      if (!session) throw new AppError('unauthenticated', 'sign in first');
+      const { token, record } = await createApiToken(
+        ctx,
+        session.user,
+        body.label ?? null,
+        body.expires_in_days,
+      );
+      return {
+        id: record.id,
+        token,
+        expires_at: record.expiresAt === null ? null : new Date(record.expiresAt).toISOString(),
+      };
+    },
+  });
+}

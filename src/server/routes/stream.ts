@@ -1,0 +1,84 @@
+// GET /api/v1/stream: server-sent events for the 24/7 desk — new incidents, violations, status
+// changes, proposals and notices — filtered by what the caller may see. Events are read from the
+// feed table, so events written by another process (the CLI) arrive too, and a client that
+// reconnects with Last-Event-ID gets everything after that id.
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import type { FeedEvent } from '../../domain/accountability-types.ts';
+import { isStaff, type Actor } from '../../domain/roles.ts';
+import { ANY_SIGNED_IN } from '../access.ts';
+import type { RouteRegistry } from '../route-registry.ts';
+
+const POLL_MS = 500;
+const HEARTBEAT_MS = 15_000;
+const PAGE = 500;
+
+export function canSee(actor: Actor, e: FeedEvent): boolean {
+  if (isStaff(actor)) return true;
+  if (e.audience === 'staff') return false;
+  if (actor.role === 'liaison') return e.partyId === null || e.partyId === actor.partyId;
+  return e.audience === 'public' && e.partyId === null;
+}
+
+export function sseFrame(e: FeedEvent): string {
+  const data = JSON.stringify({ seq: e.seq, at: new Date(e.at).toISOString(), ...e.payload });
+  return `id: ${e.seq}\nevent: ${e.type}\ndata: ${data}\n\n`;
+}
+
+const wait = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+export function streamRoutes(r: RouteRegistry, ctx: AppContext, shutdown: AbortSignal): void {
+  r.add({
+    method: 'GET',
+    url: '/api/v1/stream',
+    tag: 'desk',
+    summary: 'Follow the live feed (server-sent events; resume with Last-Event-ID)',
+    access: { roles: ANY_SIGNED_IN },
+    query: z.object({ last_event_id: z.coerce.number().int().min(0).optional() }),
+    response: {
+      status: 200,
+      description: 'text/event-stream',
+      contentTypes: ['text/event-stream'],
+    },
+    handler: async ({ req, reply, actor, query }) => {
+      const header = Number(req.headers['last-event-id']);
+      let last = Number.isInteger(header) && header >= 0 ? header : query.last_event_id;
+      last ??= await ctx.store.feedHead();
+      const done = new AbortController();
+      const stop = () => done.abort();
+      req.raw.on('close', stop);
+      shutdown.addEventListener('abort', stop, { once: true });
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write(`retry: 2000\n: following the feed after event ${last}\n\n`);
+      let quietSince = Date.now();
+      while (!done.signal.aborted) {
+        const events = await ctx.store.eventsAfter(last, PAGE);
+        for (const e of events) {
+          last = e.seq;
+          if (canSee(actor, e)) {
+            res.write(sseFrame(e));
+            quietSince = Date.now();
+          }
+        }
+        if (Date.now() - quietSince >= HEARTBEAT_MS) {
+          res.write(': keep-alive\n\n');
+          quietSince = Date.now();
+        }
+        if (events.length < PAGE) await wait(POLL_MS, done.signal);
+      }
+      shutdown.removeEventListener('abort', stop);
+      res.end();
+    },
+  });
+}
