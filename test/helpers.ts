@@ -1,5 +1,5 @@
 // Test helpers: a real SQLite file in a temp folder, an app context on it, and the CLI runner.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,4 +64,22 @@ export async function signedIn(
     ).user;
   const { token } = await createApiToken(ctx, user, 'test', null);
   return { authorization: `Bearer ${token}` };
+}
+
+/** Like runCli, without blocking the event loop (for a CLI that talks to a server in this process). */
+export function runCliAsync(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/truceline.js'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, TZ: 'UTC' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

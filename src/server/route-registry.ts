@@ -21,14 +21,15 @@ interface HandlerArgs<B, Q> {
   session: Session | undefined;
 }
 
-export interface Access<B = unknown, Q = unknown> {
+export interface Access {
   /** Roles that may call the route, or 'anonymous' for routes that need no sign-in. */
   roles: readonly Role[] | 'anonymous';
   /**
-   * For routes that act for one party: which party this request acts for. A liaison may act
-   * only for their own party (403 otherwise); other allowed roles are not restricted by it.
+   * For routes that act for one party: which party this request acts for, read from the URL or
+   * the raw body before validation. A liaison may act only for their own party (403 otherwise);
+   * other allowed roles are not restricted by it.
    */
-  party?: (args: { body: B; query: Q; params: Record<string, string> }) => Promise<string | null>;
+  party?: (args: { body: unknown; params: Record<string, string> }) => Promise<string | null>;
   /** Callable while the account still has a one-time password (sign out, change password). */
   beforePasswordChange?: boolean;
 }
@@ -38,10 +39,7 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   url: string;
   summary: string;
   tag: string;
-  access: Access<
-    B extends z.ZodType ? z.output<B> : unknown,
-    Q extends z.ZodType ? z.output<Q> : Record<string, string>
-  >;
+  access: Access;
   body?: B;
   query?: Q;
   /** Request content types other than JSON (e.g. text/csv for imports). */
@@ -110,17 +108,17 @@ export class RouteRegistry {
                 `${actor.role} may not ${spec.summary.toLowerCase()} (allowed: ${access.roles.join(', ')})`,
               );
           }
-          const body = spec.body ? parseInput(spec.body, req.body) : req.body;
-          const query = spec.query ? parseInput(spec.query, req.query) : req.query;
           const params = req.params as Record<string, string>;
           if (access.party && actor.role === 'liaison') {
-            const party = await access.party({ body, query, params });
+            const party = await access.party({ body: req.body, params });
             if (party !== actor.partyId)
               throw new AppError(
                 'forbidden',
                 `a liaison acts only for their own party (${actor.partyId})${party ? `, not ${party}` : ''}`,
               );
           }
+          const body = spec.body ? parseInput(spec.body, req.body) : req.body;
+          const query = spec.query ? parseInput(spec.query, req.query) : req.query;
           void reply.status(spec.response.status);
           return spec.handler({ body, query, params, req, reply, actor, session });
         },

@@ -16,7 +16,10 @@ import { CELL_AND_PARTIES } from '../access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const partyId = z.string().regex(ID_PATTERN, 'must be a party id');
-const bodyParty = async ({ body }: { body: { party_id: string } }) => body.party_id;
+const bodyParty = async ({ body }: { body: unknown }) => {
+  const party = (body as { party_id?: unknown } | null)?.party_id;
+  return typeof party === 'string' ? party : null;
+};
 
 export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
