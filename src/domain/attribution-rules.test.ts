@@ -141,3 +141,22 @@ describe('suggestAttributions: both rules', () => {
     }
   });
 });
+
+describe('suggestAttributions: whole-word names', () => {
+  it('does not match a short party name inside another word', () => {
+    const idf = party('idf', 'Israel');
+    const is = party('is', 'IS');
+    const got = suggestAttributions(incident('Military Forces of Israel (2022-)'), [idf, is]);
+    expect(got.map((s) => s.partyId)).toEqual(['idf']);
+  });
+
+  it('does not match every party whose name merely contains actor1', () => {
+    const saa = party('saa', 'Syrian Arab Army');
+    const fsa = party('fsa', 'Free Syrian Army');
+    expect(suggestAttributions(incident('Army'), [saa, fsa])).toEqual([]);
+  });
+
+  it('suggests nothing for a blank actor', () => {
+    expect(suggestAttributions(incident('  '), [GOV, REBELS])).toEqual([]);
+  });
+});

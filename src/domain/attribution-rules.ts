@@ -12,17 +12,25 @@ export interface AttributionSuggestion {
   evidence: Evidence[];
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
+/** True when the actor is the party's id, or contains the party's whole name as whole words. */
 function namesParty(actor: string, party: Party): boolean {
-  const a = norm(actor);
-  return a === norm(party.id) || a.includes(norm(party.name)) || norm(party.name).includes(a);
+  const a = words(actor);
+  const name = words(party.name);
+  if (a.length === 0) return false;
+  if (a.join(' ') === words(party.id).join(' ')) return true;
+  if (name.length === 0 || name.length > a.length) return false;
+  for (let i = 0; i + name.length <= a.length; i++)
+    if (name.every((w, j) => a[i + j] === w)) return true;
+  return false;
 }
 
 /**
  * Rules, in order:
  * 1. source-actor (reported): the incident's actor1 (the side that acted, as the source reports it)
- *    names a party of the agreement, by id or by name.
+ *    names a party of the agreement: it is the party's id, or contains the party's full name as
+ *    whole words ("Military Forces of Syria (2000-)" names "Forces of Syria", not "Syria Army").
  * 2. sole-air-capability (inferred): the incident is an air/drone strike and exactly one party of
  *    the agreement has the `air` capability — only one side is flying aircraft, so the strike is
  *    theirs. With two or more such parties the rule infers nothing.

@@ -61,12 +61,16 @@ export interface ChainCheck {
 export class AuditChainVerifier {
   private prevHash = GENESIS_HASH;
   private prevSeq = 0;
+  private last: { seq: number; hash: string } | null = null;
   private count = 0;
   private broken: ChainBreak | null = null;
 
   push(e: AuditEntry): void {
     this.count++;
-    if (this.broken) return;
+    if (this.broken) {
+      this.last = { seq: e.seq, hash: e.hash };
+      return;
+    }
     if (e.seq !== this.prevSeq + 1)
       this.broken = {
         seq: e.seq,
@@ -84,13 +88,14 @@ export class AuditChainVerifier {
       this.broken = { seq: e.seq, reason: 'content does not match its hash (edited)' };
     this.prevHash = e.hash;
     this.prevSeq = e.seq;
+    this.last = { seq: e.seq, hash: e.hash };
   }
 
   result(): ChainCheck {
     return {
       ok: this.broken === null,
       entries: this.count,
-      head: this.count > 0 ? { seq: this.prevSeq, hash: this.prevHash } : null,
+      head: this.last,
       firstBreak: this.broken,
     };
   }

@@ -486,3 +486,13 @@ describe('verifyBundle', () => {
     expect(check.ok).toBe(false);
   });
 });
+
+describe('verifyBundle: the wrapper must agree with the signed content', () => {
+  it('reports an agreement id or signatory list that differs from the content', () => {
+    const b = makeBundle([A, B]);
+    const check = verifyBundle({ ...b, agreement_id: 'agr-OTHER', required_signatories: ['zzz'] });
+    expect(check.ok).toBe(false);
+    expect(check.problems.join('\n')).toMatch(/agreement agr-1.*agr-OTHER|agr-OTHER/);
+    expect(check.problems.join('\n')).toMatch(/required_signatories/);
+  });
+});

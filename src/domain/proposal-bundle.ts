@@ -44,7 +44,11 @@ export interface BundleCheck {
   missing: string[];
 }
 
-/** Recomputes the digest from the content and verifies every signature in the bundle. */
+/**
+ * Recomputes the digest from the content and verifies every signature in the bundle. `ok` means
+ * the bundle is consistent and each signature was made by the key shipped with it; whether a key
+ * really belongs to its party is for the parties to confirm out of band (compare fingerprints).
+ */
 export function verifyBundle(bundle: ProposalBundle): BundleCheck {
   const problems: string[] = [];
   const digest = sha256Hex(bundle.content);
@@ -63,6 +67,13 @@ export function verifyBundle(bundle: ProposalBundle): BundleCheck {
   }
   if (content && content.proposal_id !== bundle.proposal_id)
     problems.push(`content: names proposal ${content.proposal_id}, not ${bundle.proposal_id}`);
+  if (content && content.agreement_id !== bundle.agreement_id)
+    problems.push(`content: names agreement ${content.agreement_id}, not ${bundle.agreement_id}`);
+  if (
+    content &&
+    [...bundle.required_signatories].sort().join(',') !== content.required_signatories.join(',')
+  )
+    problems.push('required_signatories: differ from those in the signed content');
   const required = content?.required_signatories ?? bundle.required_signatories;
   const signatures = bundle.signatures.map((s): SignatureCheck => {
     const base = { partyId: s.party_id, keyFingerprint: s.key_fingerprint };

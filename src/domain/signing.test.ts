@@ -220,3 +220,18 @@ describe('signDigest / verifyDigest', () => {
     expect(() => signDigest(priv, '')).toThrow(/64 lower-case hex/);
   });
 });
+
+describe('refusing what should never be accepted', () => {
+  const kp = generateKeyPair();
+
+  it('refuses a private key offered as a public key', () => {
+    expect(() => parsePublicKey(kp.privateKeyPem)).toThrow(/PRIVATE/);
+  });
+
+  it('refuses a signature with stray characters instead of skipping them', () => {
+    const sig = signDigest(parsePrivateKey(kp.privateKeyPem), DIGEST);
+    const pub = parsePublicKey(kp.publicKeyPem);
+    expect(verifyDigest(pub, DIGEST, sig)).toBe(true);
+    expect(verifyDigest(pub, DIGEST, `  ${sig.slice(0, 5)}!!${sig.slice(5)} `)).toBe(false);
+  });
+});

@@ -46,10 +46,13 @@ export function fingerprintOf(key: KeyObject): string {
 export function parsePublicKey(text: string): KeyObject {
   const t = text.trim();
   let key: KeyObject;
-  if (t.startsWith('-----BEGIN')) {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(t))
+    throw new Error('is a PRIVATE key: never send it anywhere; send the public key (.pub.pem)');
+  if (t.startsWith('-----BEGIN PUBLIC KEY-----')) {
     key = createPublicKey(t);
   } else {
-    const raw = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    const raw = strictBase64(t);
+    if (!raw) throw new Error('must be a PEM public key or 32 raw bytes in base64');
     if (raw.length !== 32) throw new Error('must be a PEM public key or 32 raw bytes in base64');
     key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
   }
@@ -71,6 +74,13 @@ export function parsePrivateKey(pem: string): KeyObject {
   return key;
 }
 
+/** Decodes base64 or base64url, refusing anything else (Node's decoder skips stray characters). */
+function strictBase64(text: string): Buffer | null {
+  const t = text.replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(t)) return null;
+  return Buffer.from(t, 'base64');
+}
+
 function digestBytes(digestHex: string): Buffer {
   if (!DIGEST_HEX.test(digestHex)) throw new Error('a digest is 64 lower-case hex characters');
   return Buffer.from(digestHex, 'hex');
@@ -83,8 +93,8 @@ export function signDigest(privateKey: KeyObject, digestHex: string): string {
 
 /** True only for a well-formed 64-byte signature by this key over these digest bytes. */
 export function verifyDigest(publicKey: KeyObject, digestHex: string, signature: string): boolean {
-  const sig = Buffer.from(signature.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  if (sig.length !== 64) return false;
+  const sig = strictBase64(signature);
+  if (!sig || sig.length !== 64) return false;
   try {
     return verify(null, digestBytes(digestHex), publicKey, sig);
   } catch {

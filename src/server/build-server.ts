@@ -22,6 +22,8 @@ import { userRoutes } from './routes/users.ts';
 
 export interface ServerOptions {
   logger?: boolean;
+  /** Where the request log goes (default stdout); tests read it to prove secrets stay out. */
+  logStream?: NodeJS.WritableStream;
   version?: string;
 }
 
@@ -48,6 +50,7 @@ export function buildServer(ctx: AppContext, options: ServerOptions = {}): Fasti
     logger: options.logger
       ? {
           level: 'info',
+          ...(options.logStream && { stream: options.logStream }),
           // Secrets never reach the log: credentials in headers, passwords and tokens in bodies.
           redact: [
             'req.headers.authorization',
