@@ -184,3 +184,14 @@ describe('permission matrix', () => {
     expect(routes.some((r) => r.url.includes('/audit') && r.method !== 'GET')).toBe(false);
   });
 });
+
+describe('docs/PERMISSIONS.md', () => {
+  it('shows the matrix exactly as the routes declare it', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { permissionsTable } = await import('../src/server/permissions-doc.ts');
+    const doc = await readFile(new URL('../docs/PERMISSIONS.md', import.meta.url), 'utf8');
+    expect(doc, 'run npm run docs:permissions and paste the table').toContain(
+      permissionsTable(routes),
+    );
+  });
+});

@@ -2,7 +2,9 @@
 // first start so a newcomer sees real zones and real violations at once.
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createUser, generateSecret } from '../app/accounts.ts';
+import { actorOf, createUser, generateSecret } from '../app/accounts.ts';
+import { createProposal } from '../app/proposals.ts';
+import { proposalInputSchema } from '../domain/proposal.ts';
 import { importAgreementDocument } from '../app/agreements.ts';
 import { SYSTEM_ACTOR, type Role } from '../domain/roles.ts';
 import type { AppContext } from '../app/context.ts';
@@ -78,7 +80,43 @@ export async function loadDemo(ctx: AppContext, dir = DEMO_DIR): Promise<DemoSum
     SYSTEM_ACTOR,
     readGeoJsonIncidents(incidents, ctx.config.geoPrecisionRadii),
   );
-  return { agreements, incidents: summary, accounts: await createDemoAccounts(ctx) };
+  const accounts = await createDemoAccounts(ctx);
+  await proposeDemoExtension(ctx);
+  return { agreements, incidents: summary, accounts };
+}
+
+/**
+ * An open proposal to try sign-off with: the Damascus truce "extended for another 48 hours",
+ * put out by the demo mediator to the parties that signed the version in force.
+ */
+async function proposeDemoExtension(ctx: AppContext): Promise<void> {
+  const agreementId = 'damascus-coh';
+  if ((await ctx.store.listProposals({ agreementId })).length > 0) return;
+  const latest = (await ctx.store.listVersions(agreementId)).at(-1);
+  const mediator = await ctx.store.getUserByUsername('mediator');
+  if (!latest || latest.validUntil === null || !mediator) return;
+  const until = latest.validUntil + 48 * 3600_000;
+  await createProposal(
+    ctx,
+    actorOf(mediator),
+    agreementId,
+    parseInput(proposalInputSchema, {
+      label: 'v3',
+      terms: `${latest.terms ?? ''}\n\nExtended for another 48 hours.`.trim(),
+      valid_from: new Date(latest.validFrom).toISOString(),
+      valid_until: new Date(until).toISOString(),
+      required_signatories: latest.signedBy,
+      zones: {
+        type: 'FeatureCollection',
+        features: latest.zones.map((z) => ({
+          type: 'Feature',
+          id: z.key,
+          properties: { ...z.properties, name: z.name, kind: z.kind },
+          geometry: z.geometry,
+        })),
+      },
+    }),
+  );
 }
 
 /** True when the database holds nothing yet (no agreements, no incidents). */

@@ -18,6 +18,10 @@ export function violationsCommand(program: Command): void {
     .option('--from <iso>', 'incidents overlapping [from, until), e.g. 2018-02-17T00:00:00Z')
     .option('--until <iso>', 'see --from')
     .option('--bbox <minLon,minLat,maxLon,maxLat>', 'incidents inside this box')
+    .option(
+      '--status <list>',
+      'flagged, under_review, confirmed, dismissed, superseded (comma-separated) or all; default: all but superseded',
+    )
     .action(async (raw: Record<string, unknown>) => {
       const { db, ...rest } = raw as { db?: string };
       const f = parseFlags(violationFlags, rest);
@@ -29,6 +33,7 @@ export function violationsCommand(program: Command): void {
           from: f.from,
           until: f.until,
           bbox: f.bbox,
+          statuses: f.status,
         };
         const out = process.stdout;
         if (f.format === 'json') out.write('[');
