@@ -178,21 +178,31 @@ describe('a proposal signed by every required party becomes the next version', (
 });
 
 describe('refusals, supersession and who may propose', () => {
-  it('a party refuses with a reason; a superseded proposal can no longer be signed', async () => {
-    const first = body<View>(await call('mediator', 'POST', '/api/v1/agreements/test-coh/proposals', proposalInput({ label: 'v3', valid_from: '2018-02-20T00:00:00Z', valid_until: '2018-02-22T00:00:00Z' })));
+  it('a refusal is final and closes the proposal; a successor names it; a superseded proposal can no longer be signed', async () => {
+    const window = { valid_from: '2018-02-20T00:00:00Z', valid_until: '2018-02-22T00:00:00Z' };
+    const first = body<View>(await call('mediator', 'POST', '/api/v1/agreements/test-coh/proposals', proposalInput({ label: 'v3', ...window })));
     const refused = await call('liaison-opp', 'POST', `/api/v1/proposals/${first.id}/refusals`, { party_id: 'OPP', reason: 'the school zone is too small' });
     expect(refused.statusCode).toBe(201);
+    expect(body<View>(refused).status).toBe('refused');
     expect(body<View>(refused).parties[1]).toMatchObject({ state: 'refused', reason: 'the school zone is too small' });
-    const clash = await call('mediator', 'POST', '/api/v1/agreements/test-coh/proposals', proposalInput({ label: 'v3' }));
-    expect(clash.statusCode).toBe(409);
-    const second = await call('mediator', 'POST', '/api/v1/agreements/test-coh/proposals', proposalInput({ label: 'v3', supersedes: first.id, valid_from: '2018-02-20T00:00:00Z', valid_until: '2018-02-23T00:00:00Z' }));
-    expect(second.statusCode).toBe(201);
-    const old = body<View & { superseded_by: string[] }>(await call('liaison-gov', 'GET', `/api/v1/proposals/${first.id}`));
-    expect(old.status).toBe('superseded');
-    expect(old.superseded_by).toEqual([body(second).id]);
     const late = await call('liaison-gov', 'POST', `/api/v1/proposals/${first.id}/signatures`, { party_id: 'GOV', signature: signDigest(parsePrivateKey(gov.privateKeyPem), first.digest) });
     expect(late.statusCode).toBe(409);
     expect(body(late).error.code).toBe('invalid_transition');
+    // The successor names the refused proposal; the label is free again.
+    const second = body<View>(await call('mediator', 'POST', '/api/v1/agreements/test-coh/proposals', proposalInput({ label: 'v3', supersedes: first.id, ...window })));
+    const lineage = body<View & { superseded_by: string[] }>(await call('liaison-gov', 'GET', `/api/v1/proposals/${first.id}`));
+    expect([lineage.status, lineage.superseded_by]).toEqual(['refused', [second.id]]);
+    expect((await call('mediator', 'POST', '/api/v1/agreements/test-coh/proposals', proposalInput({ label: 'v3' }))).statusCode).toBe(409);
+    // A version recorded outside the system cannot take the label of an open proposal either.
+    const taken = await call('mediator', 'POST', '/api/v1/agreements/test-coh/versions', { ...proposalInput({ label: 'v3' }), signed_by: ['GOV', 'OPP'] });
+    expect(taken.statusCode).toBe(409);
+    const third = body<View>(await call('mediator', 'POST', '/api/v1/agreements/test-coh/proposals', proposalInput({ label: 'v3', supersedes: second.id, ...window, valid_until: '2018-02-23T00:00:00Z' })));
+    expect(body<View>(await call('mediator', 'GET', `/api/v1/proposals/${second.id}`)).status).toBe('superseded');
+    const tooLate = await call('liaison-gov', 'POST', `/api/v1/proposals/${second.id}/signatures`, { party_id: 'GOV', signature: signDigest(parsePrivateKey(gov.privateKeyPem), second.digest) });
+    expect(body(tooLate).error.code).toBe('invalid_transition');
+    // A liaison may not supersede a proposal the mediator put out.
+    const hijack = await call('liaison-gov', 'POST', '/api/v1/agreements/test-coh/proposals', proposalInput({ label: 'v3', supersedes: third.id, ...window }));
+    expect(hijack.statusCode).toBe(403);
   }); // prettier-ignore
 
   it('a liaison may propose only for agreements their party is party to; input errors name the field', async () => {
@@ -203,5 +213,55 @@ describe('refusals, supersession and who may propose', () => {
     expect(body(bad).error.field).toBe('valid_until');
     const unknown = await call('mediator', 'POST', '/api/v1/agreements/test-coh/proposals', proposalInput({ label: 'v5', required_signatories: ['GOV', 'NOPE'] }));
     expect(body(unknown).error.field).toBe('required_signatories[1]');
+  }); // prettier-ignore
+});
+
+describe('truceline keys', () => {
+  it('generates a key pair (private key mode 600), registers the public key, and signs with it', async () => {
+    const out = join(env.dir, 'keys');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(out);
+    const gen = runCli(['keys', 'generate', '--party', 'OPP', '--out', out]);
+    expect(gen.code, gen.stderr).toBe(0);
+    const fingerprint = /fingerprint: ([0-9a-f]{64})/.exec(gen.stdout)![1]!;
+    const { statSync } = await import('node:fs');
+    expect(statSync(join(out, 'OPP.key.pem')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(out, 'OPP.pub.pem'), 'utf8')).toMatch(/BEGIN PUBLIC KEY/);
+    expect(runCli(['keys', 'generate', '--party', 'OPP', '--out', out]).code).toBe(1);
+    const leaked = runCli(['keys', 'add', '--party', 'OPP', '--public-key', join(out, 'OPP.key.pem'), '--db', env.path]);
+    expect(leaked.code).toBe(1);
+    expect(leaked.stderr).toMatch(/PRIVATE key/);
+    const add = runCli(['keys', 'add', '--party', 'OPP', '--public-key', join(out, 'OPP.pub.pem'), '--db', env.path]);
+    expect(add.code, add.stderr).toBe(0);
+    expect(runCli(['keys', 'list', '--party', 'OPP', '--db', env.path]).stdout).toContain(fingerprint);
+    const open = body<View>(await call('mediator', 'POST', '/api/v1/agreements/test-coh/proposals', proposalInput({ label: 'v9', valid_from: '2018-04-01T00:00:00Z', valid_until: null })));
+    const token = headers['liaison-opp'].authorization.slice('Bearer '.length);
+    const sign = await runCliAsync(['sign', open.id, '--key', join(out, 'OPP.key.pem'), '--server', url, '--token', token, '--no-submit']);
+    expect(sign.code, sign.stderr).toBe(0);
+    const printed = JSON.parse(sign.stdout);
+    expect(printed).toMatchObject({ party_id: 'OPP', key_fingerprint: fingerprint });
+    const r = await call('liaison-opp', 'POST', `/api/v1/proposals/${open.id}/signatures`, printed);
+    expect(r.statusCode).toBe(201);
+  }); // prettier-ignore
+});
+
+describe('truceline keys against a server', () => {
+  it('a liaison registers and revokes their own party’s key remotely, and no other party’s', async () => {
+    const dir = join(env.dir, 'remote');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir);
+    expect(runCli(['keys', 'generate', '--party', 'GOV', '--out', dir]).code).toBe(0);
+    const token = headers['liaison-gov'].authorization.slice('Bearer '.length);
+    const pub = join(dir, 'GOV.pub.pem');
+    const add = await runCliAsync(['keys', 'add', '--party', 'GOV', '--public-key', pub, '--server', url, '--token', token]);
+    expect(add.code, add.stderr).toBe(0);
+    const fp = /registered ([0-9a-f]{64}) for GOV/.exec(add.stdout)![1]!;
+    const other = await runCliAsync(['keys', 'add', '--party', 'OPP', '--public-key', pub, '--server', url, '--token', token]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/403.*own party/);
+    const revoke = await runCliAsync(['keys', 'revoke', '--party', 'GOV', '--fingerprint', fp, '--server', url, '--token', token]);
+    expect(revoke.code, revoke.stderr).toBe(0);
+    const keys = body(await call('public', 'GET', '/api/v1/parties/GOV/keys')).items;
+    expect(keys.find((k: { fingerprint: string }) => k.fingerprint === fp).revoked_at).not.toBeNull();
   }); // prettier-ignore
 });

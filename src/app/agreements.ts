@@ -166,6 +166,15 @@ export async function recordVersion(
         `version ${input.label} of ${agreementId} is already recorded; a change is a new version with a new label`,
         'label',
       );
+    const pending = (await tx.listProposals({ agreementId, status: 'open' })).find(
+      (p) => p.label === input.label,
+    );
+    if (pending)
+      throw new AppError(
+        'conflict',
+        `open proposal ${pending.id} would become version ${input.label}; pick another label or withdraw it`,
+        'label',
+      );
     const now = ctx.config.now();
     const version = buildVersion(agreementId, versions.length + 1, input, now);
     await tx.insertVersion(version);

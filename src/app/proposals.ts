@@ -145,13 +145,23 @@ export async function createProposal(
           `proposal ${input.supersedes} is not a proposal for ${agreementId}`,
           'supersedes',
         );
-      if (old.status !== 'open')
+      // An open proposal is closed by its successor; a refused one is only linked to it.
+      if (old.status !== 'open' && old.status !== 'refused')
         throw new AppError(
           'invalid_transition',
-          `proposal ${old.id} is ${old.status}; only an open proposal can be superseded`,
+          `proposal ${old.id} is ${old.status}; only an open or refused proposal can be superseded`,
           'supersedes',
         );
-      await tx.closeProposal(old.id, 'superseded', null, now);
+      if (actor.role === 'liaison') {
+        const author = await tx.getUserByUsername(old.createdBy);
+        if (author?.partyId !== actor.partyId)
+          throw new AppError(
+            'forbidden',
+            `a liaison may supersede only proposals put out for their own party (${actor.partyId})`,
+            'supersedes',
+          );
+      }
+      if (old.status === 'open') await tx.closeProposal(old.id, 'superseded', null, now);
     }
     const id = uuidv7();
     const content = proposalContent(input, { proposalId: id, agreementId, proposedAt: now });
@@ -197,13 +207,13 @@ export async function createProposal(
   });
 }
 
-async function openProposal(tx: Store, id: string): Promise<Proposal> {
+async function openProposal(tx: Store, id: string, doing: string): Promise<Proposal> {
   const p = await tx.getProposal(id);
   if (!p) throw new AppError('not_found', `proposal ${id} does not exist`);
   if (p.status !== 'open')
     throw new AppError(
       'invalid_transition',
-      `proposal ${id} is ${p.status}; it can no longer be signed or refused`,
+      `proposal ${id} is ${p.status}; only an open proposal can be ${doing}`,
     );
   return p;
 }
@@ -237,7 +247,7 @@ export async function signProposal(
   input: SignInput,
 ): Promise<{ proposal: Proposal; adopted: boolean }> {
   return ctx.store.transaction(async (tx) => {
-    const p = await openProposal(tx, proposalId);
+    const p = await openProposal(tx, proposalId, 'signed');
     await requireUndecided(tx, p, input.party_id);
     const keys = (await tx.listPartyKeys(input.party_id)).filter(
       (k) =>
@@ -267,7 +277,7 @@ export async function signProposal(
       partyId: input.party_id,
       decision: 'signed',
       keyFingerprint: key.fingerprint,
-      signature: input.signature,
+      signature: Buffer.from(input.signature, 'base64url').toString('base64'),
       reason: null,
       decidedBy: actor.name,
       decidedAt: now,
@@ -312,6 +322,12 @@ async function adopt(tx: Store, actor: Actor, p: Proposal, now: number): Promise
     zones: content.zones as VersionInput['zones'],
   };
   const versions = await tx.listVersions(p.agreementId);
+  if (versions.some((v) => v.label === content.label))
+    throw new AppError(
+      'conflict',
+      `version ${content.label} of ${p.agreementId} was recorded meanwhile; supersede this proposal with one under a new label`,
+      'label',
+    );
   const version = buildVersion(p.agreementId, versions.length + 1, input, now, p.id);
   await tx.insertVersion(version);
   await tx.addAgreementParties(p.agreementId, content.required_signatories);
@@ -348,7 +364,7 @@ export async function refuseProposal(
   input: { party_id: string; reason: string },
 ): Promise<Proposal> {
   return ctx.store.transaction(async (tx) => {
-    const p = await openProposal(tx, proposalId);
+    const p = await openProposal(tx, proposalId, 'refused');
     await requireUndecided(tx, p, input.party_id);
     const now = ctx.config.now();
     await tx.insertDecision({
@@ -369,6 +385,8 @@ export async function refuseProposal(
         after: { party_id: input.party_id, reason: input.reason },
       },
     ]);
+    // A decision is final, so a refused proposal can never be adopted: it is closed as refused.
+    await tx.closeProposal(p.id, 'refused', null, now);
     await publish(tx, now, [
       event('proposal.refused', 'parties', {
         proposal_id: p.id,
@@ -376,7 +394,7 @@ export async function refuseProposal(
         reason: input.reason,
       }),
     ]);
-    return p;
+    return { ...p, status: 'refused', closedAt: now };
   });
 }
 
@@ -387,7 +405,7 @@ export async function withdrawProposal(
   reason: string,
 ): Promise<Proposal> {
   return ctx.store.transaction(async (tx) => {
-    const p = await openProposal(tx, proposalId);
+    const p = await openProposal(tx, proposalId, 'withdrawn');
     const now = ctx.config.now();
     await tx.closeProposal(p.id, 'withdrawn', null, now);
     await audit(tx, actor, now, [

@@ -38,7 +38,7 @@ export interface PartyKey {
   revokedAt: number | null;
 }
 
-export type ProposalStatus = 'open' | 'adopted' | 'superseded' | 'withdrawn';
+export type ProposalStatus = 'open' | 'adopted' | 'refused' | 'superseded' | 'withdrawn';
 
 export interface Proposal {
   id: string;

@@ -4,7 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { keyToJson, registerPartyKey } from '../../app/proposals.ts';
+import { keyToJson, registerPartyKey, revokePartyKey } from '../../app/proposals.ts';
+import { ApiClient } from '../api-client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ID_PATTERN } from '../../domain/schemas.ts';
 import { generateKeyPair } from '../../domain/signing.ts';
@@ -21,6 +22,10 @@ async function readText(file: string, flag: string): Promise<string> {
     throw new AppError('validation_failed', `cannot read ${file}`, flag);
   }
 }
+
+/** A command talks to a server when one is named (flag or environment), else to the local file. */
+const remote = (f: { server?: string | undefined; token?: string | undefined }) =>
+  f.server !== undefined || f.token !== undefined || process.env.TRUCELINE_SERVER !== undefined;
 
 export function keysCommand(program: Command): void {
   const keys = program.command('keys').description("parties' Ed25519 signing keys");
@@ -53,30 +58,72 @@ export function keysCommand(program: Command): void {
       }
       process.stdout.write(
         `private key: ${privatePath} (keep it secret; it never goes to the server)\npublic key:  ${publicPath}\nfingerprint: ${pair.fingerprint}\n` +
-          `register it: truceline keys add --party ${party} --public-key ${publicPath}  (or POST /api/v1/parties/${party}/keys)\n`,
+          `register it: truceline keys add --party ${party} --public-key ${publicPath} --server URL --token TOKEN\n` +
+          `  (as the party's liaison; or POST /api/v1/parties/${party}/keys; an admin on the server's host can omit --server)\n`,
       );
     });
   keys
     .command('add')
-    .description("register a party's public key")
+    .description(
+      "register a party's public key: in the local database, or on a server with --server/--token (a liaison for their own party)",
+    )
     .requiredOption('--party <id>', 'the party')
     .requiredOption('--public-key <file>', 'SPKI PEM file (from keys generate) or raw base64')
     .option('--label <text>', 'e.g. who holds the private key')
     .option('--db <path>', DB_HELP)
+    .option('--server <url>', 'register on this server instead (or $TRUCELINE_SERVER)')
+    .option('--token <token>', 'API token for --server (or $TRUCELINE_TOKEN)')
     .action(async (raw: Record<string, unknown>) => {
       const flags = parseFlags(
         z.object({
           party: partyFlag,
           publicKey: z.string(),
           label: z.string().max(100).optional(),
+          server: z.string().url('must be a URL').optional(),
+          token: z.string().optional(),
         }),
         raw,
       );
       const text = await readText(flags.publicKey, '--public-key');
-      const key = await withContext(raw.db as string | undefined, (ctx) =>
-        registerPartyKey(ctx, cliActor(), flags.party, { public_key: text, label: flags.label }),
+      const input = { public_key: text, ...(flags.label && { label: flags.label }) };
+      const key = remote(flags)
+        ? await new ApiClient(flags).request<{ fingerprint: string; party_id: string }>(
+            'POST',
+            `/api/v1/parties/${encodeURIComponent(flags.party)}/keys`,
+            input,
+          )
+        : keyToJson(
+            await withContext(raw.db as string | undefined, (ctx) =>
+              registerPartyKey(ctx, cliActor(), flags.party, input),
+            ),
+          );
+      process.stdout.write(`registered ${key.fingerprint} for ${key.party_id}\n`);
+    });
+  keys
+    .command('revoke')
+    .description('revoke a party key (signatures it already made stay valid); local or --server')
+    .requiredOption('--party <id>', 'the party')
+    .requiredOption('--fingerprint <hex>', 'the key to revoke')
+    .option('--db <path>', DB_HELP)
+    .option('--server <url>', 'revoke on this server instead (or $TRUCELINE_SERVER)')
+    .option('--token <token>', 'API token for --server (or $TRUCELINE_TOKEN)')
+    .action(async (raw: Record<string, unknown>) => {
+      const flags = parseFlags(
+        z.object({
+          party: partyFlag,
+          fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex characters'),
+          server: z.string().url('must be a URL').optional(),
+          token: z.string().optional(),
+        }),
+        raw,
       );
-      process.stdout.write(`registered ${key.fingerprint} for ${key.partyId}\n`);
+      const path = `/api/v1/parties/${encodeURIComponent(flags.party)}/keys/${flags.fingerprint}/revoke`;
+      if (remote(flags)) await new ApiClient(flags).request('POST', path);
+      else
+        await withContext(raw.db as string | undefined, (ctx) =>
+          revokePartyKey(ctx, cliActor(), flags.party, flags.fingerprint),
+        );
+      process.stdout.write(`revoked ${flags.fingerprint} of ${flags.party}\n`);
     });
   keys
     .command('list')

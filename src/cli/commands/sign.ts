@@ -63,6 +63,11 @@ export function signCommand(program: Command): void {
           'the server sent a digest that is not the SHA-256 of the content; not signing',
         );
       const content = JSON.parse(bundle.content) as ProposalContent;
+      if (content.proposal_id !== proposalId || bundle.proposal_id !== proposalId)
+        throw new AppError(
+          'bad_signature',
+          `the server sent proposal ${content.proposal_id}, not ${proposalId}; not signing`,
+        );
       const party =
         flags.party ??
         (await api.request<{ party_id: string | null }>('GET', '/api/v1/auth/me')).party_id;
@@ -73,8 +78,20 @@ export function signCommand(program: Command): void {
         signature: signDigest(key, bundle.digest),
         key_fingerprint: fingerprintOf(createPublicKey(key)),
       };
+      // Show what is being signed: the terms, the window, every zone, the signatories.
+      const zones = content.zones.features
+        .map((f) => `  - ${String(f.id)}: ${f.properties.name} (${f.properties.kind})`)
+        .join('\n');
       process.stderr.write(
-        `proposal ${content.proposal_id}: ${content.agreement_id} ${content.label}, ${content.valid_from} → ${content.valid_until ?? 'open-ended'}, ${content.zones.features.length} zones\ndigest ${bundle.digest}\n`,
+        [
+          `proposal ${content.proposal_id}: ${content.agreement_id} ${content.label}${content.supersedes ? ` (supersedes ${content.supersedes})` : ''}`,
+          `in force ${content.valid_from} → ${content.valid_until ?? 'open-ended'}`,
+          `required signatories: ${content.required_signatories.join(', ')}`,
+          `zones:\n${zones}`,
+          `terms:\n${(content.terms ?? '(none)').replace(/^/gm, '  ')}`,
+          `digest ${bundle.digest} (recomputed here from the content)`,
+          '',
+        ].join('\n'),
       );
       if (!flags.submit) {
         process.stdout.write(JSON.stringify(body, null, 2) + '\n');

@@ -30,7 +30,7 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     access: { roles: CELL_AND_PARTIES },
     query: z.object({
       agreement: z.string().optional(),
-      status: z.enum(['open', 'adopted', 'superseded', 'withdrawn']).optional(),
+      status: z.enum(['open', 'adopted', 'refused', 'superseded', 'withdrawn']).optional(),
     }),
     response: { status: 200, description: '{ items: ProposalSummary[] }' },
     handler: async ({ query }) => {

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { accountabilityContract } from '../accountability-contract.ts';
 import { storeContract } from '../store-contract.ts';
 import { openSqliteStore } from './open-sqlite-store.ts';
 
-storeContract('SQLite file', async () => {
+async function openTemp() {
   const dir = mkdtempSync(join(tmpdir(), 'truceline-store-'));
   const store = await openSqliteStore(join(dir, 'contract.db'));
   return {
@@ -14,4 +15,7 @@ storeContract('SQLite file', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+}
+
+storeContract('SQLite file', openTemp);
+accountabilityContract('SQLite file', openTemp);
