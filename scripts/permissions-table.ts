@@ -6,4 +6,6 @@ import type { Store } from '../src/store/store.ts';
 
 // Declaring routes touches no storage: a stand-in store is enough.
 const ctx = new AppContext({} as Store);
-process.stdout.write(permissionsTable(buildRegistry(ctx, new AbortController().signal).routes) + '\n');
+process.stdout.write(
+  permissionsTable(buildRegistry(ctx, new AbortController().signal).routes) + '\n',
+);

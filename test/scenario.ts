@@ -8,7 +8,7 @@ import { SYSTEM_ACTOR, type Role } from '../src/domain/roles.ts';
 import { agreementDocumentSchema, incidentInputSchema } from '../src/domain/schemas.ts';
 import { parseInput } from '../src/domain/validate.ts';
 import { violationIdOf } from '../src/domain/violation-id.ts';
-import { agreementDoc, square } from './fixtures.ts';
+import { agreementDoc, square, versionV1 } from './fixtures.ts';
 import { signedIn } from './helpers.ts';
 
 export const AGREEMENT = 'test-coh';
@@ -34,12 +34,7 @@ export const proposalInput = (over: Record<string, unknown> = {}) => ({
   zones: {
     type: 'FeatureCollection',
     features: [
-      {
-        type: 'Feature',
-        id: 'area',
-        properties: { name: 'Test area', kind: 'ceasefire_area' },
-        geometry: square(36, 33, 37, 34),
-      },
+      versionV1.zones.features[0],
       {
         type: 'Feature',
         id: 'school',

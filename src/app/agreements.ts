@@ -111,7 +111,11 @@ export async function createParty(
   });
 }
 
-async function requireParties(tx: Store, ids: readonly string[], field: string): Promise<void> {
+export async function requireParties(
+  tx: Store,
+  ids: readonly string[],
+  field: string,
+): Promise<void> {
   for (const [i, id] of ids.entries())
     if (!(await tx.getParty(id)))
       throw new AppError(

@@ -16,7 +16,7 @@ import type { Actor } from '../domain/roles.ts';
 import { fingerprintOf, parsePublicKey, publicKeyPem, verifyDigest } from '../domain/signing.ts';
 import type { VersionInput } from '../domain/schemas.ts';
 import type { Store } from '../store/store.ts';
-import { buildVersion, versionChange, versionEvent } from './agreements.ts';
+import { buildVersion, requireParties, versionChange, versionEvent } from './agreements.ts';
 import type { AppContext } from './context.ts';
 import { audit, event, publish } from './journal.ts';
 import { reevaluateAgreement } from './reevaluate.ts';
@@ -118,13 +118,7 @@ export async function createProposal(
         'forbidden',
         `a liaison may propose only for agreements their party (${actor.partyId}) is party to`,
       );
-    for (const [i, p] of input.required_signatories.entries())
-      if (!(await tx.getParty(p)))
-        throw new AppError(
-          'unknown_reference',
-          `party ${p} does not exist`,
-          `required_signatories[${i}]`,
-        );
+    await requireParties(tx, input.required_signatories, 'required_signatories');
     const versions = await tx.listVersions(agreementId);
     const open = await tx.listProposals({ agreementId, status: 'open' });
     if (versions.some((v) => v.label === input.label))

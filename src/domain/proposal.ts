@@ -4,7 +4,13 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { sha256Hex } from './incident.ts';
-import { ID_PATTERN, zoneCollectionSchema, zoneKeyOf, type ZoneFeatureInput } from './schemas.ts';
+import {
+  checkWindow,
+  ID_PATTERN,
+  zoneCollectionSchema,
+  zoneKeyOf,
+  type ZoneFeatureInput,
+} from './schemas.ts';
 
 export const PROPOSAL_FORMAT = 'truceline.proposal.v1';
 
@@ -31,14 +37,8 @@ export const proposalInputSchema = z
     zones: zoneCollectionSchema,
   })
   .check((ctx) => {
+    checkWindow(ctx);
     const v = ctx.value;
-    if (v.valid_until && Date.parse(v.valid_until) <= Date.parse(v.valid_from))
-      ctx.issues.push({
-        code: 'custom',
-        input: v.valid_until,
-        path: ['valid_until'],
-        message: 'must be later than valid_from (windows are half-open [from, until))',
-      });
     const seen = new Set<string>();
     v.required_signatories.forEach((p, i) => {
       if (seen.has(p))

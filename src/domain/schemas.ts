@@ -86,6 +86,21 @@ export const zoneCollectionSchema = z
     });
   });
 
+/** A validity window is half-open [valid_from, valid_until): the end must come after the start. */
+export function checkWindow(ctx: {
+  value: { valid_from: string; valid_until?: string | null | undefined };
+  issues: z.core.$ZodRawIssue[];
+}): void {
+  const v = ctx.value;
+  if (v.valid_until && Date.parse(v.valid_until) <= Date.parse(v.valid_from))
+    ctx.issues.push({
+      code: 'custom',
+      input: v.valid_until,
+      path: ['valid_until'],
+      message: 'must be later than valid_from (windows are half-open [from, until))',
+    });
+}
+
 export const versionSchema = z
   .object({
     label: id('version label'),
@@ -95,16 +110,7 @@ export const versionSchema = z
     terms: text(100_000).optional(),
     zones: zoneCollectionSchema,
   })
-  .check((ctx) => {
-    const v = ctx.value;
-    if (v.valid_until && Date.parse(v.valid_until) <= Date.parse(v.valid_from))
-      ctx.issues.push({
-        code: 'custom',
-        input: v.valid_until,
-        path: ['valid_until'],
-        message: 'must be later than valid_from (windows are half-open [from, until))',
-      });
-  });
+  .check((ctx) => checkWindow(ctx));
 export type VersionInput = z.infer<typeof versionSchema>;
 
 export const agreementSchema = z.object({
