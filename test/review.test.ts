@@ -45,6 +45,11 @@ describe('violation review', () => {
     expect((await call('liaison-gov', 'GET', `/api/v1/violations/${vid}`)).statusCode).toBe(404);
     expect(body(await call('public', 'GET', '/api/v1/violations')).total).toBe(0);
     expect(body(await call('monitor', 'GET', '/api/v1/violations')).total).toBe(1);
+    expect(body(await call('public', 'GET', '/api/v1/violations?status=flagged')).total).toBe(0);
+    expect(body(await call('public', 'GET', '/api/v1/incidents/AIR-1')).violations).toEqual([]);
+    expect(body(await call('analyst', 'GET', '/api/v1/incidents/AIR-1')).violations).toHaveLength(
+      1,
+    );
   });
 
   it('moves step by step, each step by the right role and with a note', async () => {

@@ -12,13 +12,23 @@ import {
   type Attribution,
   type Intent,
   type ReviewTarget,
+  type ViolationStatus,
 } from '../domain/violation-review.ts';
 import type { Store } from '../store/store.ts';
 import type { AppContext } from './context.ts';
 import { audit, event, publish } from './journal.ts';
 
 /** Statuses a reader outside the cell may see: what the cell has confirmed. */
-export const SHARED_STATUSES = ['confirmed'] as const;
+export const SHARED_STATUSES: readonly ViolationStatus[] = ['confirmed'];
+
+/** The statuses this reader may list: what they asked for (default: all but superseded), cut to what is shared with them. */
+export function visibleStatuses(
+  actor: Actor,
+  requested: readonly ViolationStatus[] | undefined,
+): readonly ViolationStatus[] | undefined {
+  if (isStaff(actor)) return requested;
+  return (requested ?? SHARED_STATUSES).filter((s) => SHARED_STATUSES.includes(s));
+}
 
 export function keyOf(id: string): ViolationKey {
   const key = parseViolationId(id);
@@ -29,7 +39,7 @@ export function keyOf(id: string): ViolationKey {
 export async function getViolation(store: Store, actor: Actor, id: string): Promise<Violation> {
   const key = keyOf(id);
   const v = (await store.listViolations({ key, limit: 1 })).items[0];
-  if (!v || (!isStaff(actor) && v.status !== 'confirmed'))
+  if (!v || (!isStaff(actor) && !SHARED_STATUSES.includes(v.status)))
     throw new AppError('not_found', `violation ${id} does not exist`);
   return v;
 }

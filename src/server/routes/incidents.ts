@@ -9,6 +9,7 @@ import {
   updateIncident,
 } from '../../app/incidents.ts';
 import { AppError } from '../../domain/errors.ts';
+import { visibleStatuses } from '../../app/reviews.ts';
 import { EVENT_TYPES } from '../../domain/event-types.ts';
 import { incidentInputSchema } from '../../domain/schemas.ts';
 import { readIncidentText } from '../../ingest/read-incidents.ts';
@@ -63,10 +64,14 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'incidents',
     summary: 'One incident (by id or external id) with its violations',
     response: { status: 200, description: 'Incident with violations[]' },
-    handler: async ({ params }) => {
+    handler: async ({ params, actor }) => {
       const incident = await ctx.store.getIncident(params.id!);
       if (!incident) throw new AppError('not_found', `incident ${params.id} does not exist`);
-      const { items } = await ctx.store.listViolations({ incidentId: incident.id, limit: 1000 });
+      const { items } = await ctx.store.listViolations({
+        incidentId: incident.id,
+        limit: 1000,
+        statuses: visibleStatuses(actor, undefined),
+      });
       return { ...incidentToJson(incident), violations: items.map(violationToJson) };
     },
   });

@@ -1,7 +1,7 @@
 // /api/v1/violations: the derived violations, always current, filtered and paged; JSON or CSV.
 import { ANY_SIGNED_IN } from '../access.ts';
 import type { AppContext } from '../../app/context.ts';
-import { isStaff } from '../../domain/roles.ts';
+import { visibleStatuses } from '../../app/reviews.ts';
 import { violationsToCsv, violationToJson } from '../../ingest/violation-output.ts';
 import { pagingQuery, violationFilterQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
@@ -24,9 +24,7 @@ export function violationRoutes(r: RouteRegistry, ctx: AppContext): void {
     },
     handler: async ({ query, reply, actor }) => {
       // Outside the cell only confirmed violations are shared.
-      const statuses = isStaff(actor)
-        ? query.status
-        : (query.status ?? ['confirmed']).filter((s) => s === 'confirmed');
+      const statuses = visibleStatuses(actor, query.status);
       const { items, total } = await ctx.store.listViolations({
         statuses,
         agreementId: query.agreement,
