@@ -69,8 +69,9 @@ describe('sign-in', () => {
     const limited = await login('mona', 'a long and secret passphrase', '10.0.0.3');
     expect(limited.statusCode).toBe(429);
     expect(body(limited).error.code).toBe('rate_limited');
-    // Another address is not locked out by the attacker.
+    // Another address is not locked out by the attacker, nor is another user at that address.
     expect((await login('mona', 'a long and secret passphrase', '10.0.0.4')).statusCode).toBe(200);
+    expect((await login('someone-else', 'x', '10.0.0.3')).statusCode).toBe(401);
   }); // prettier-ignore
 
   it('signs out: the session no longer works', async () => {

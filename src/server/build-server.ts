@@ -72,7 +72,8 @@ export function buildServer(ctx: AppContext, options: ServerOptions = {}): Fasti
     (_req, body, done) => done(null, body),
   );
   void app.register(cookie);
-  void app.register(rateLimit, { global: false });
+  // preHandler, not onRequest: the login limit is keyed by address and user name, read from the body.
+  void app.register(rateLimit, { global: false, hook: 'preHandler' });
   const shutdown = new AbortController();
   app.addHook('preClose', async () => shutdown.abort());
   const registry = buildRegistry(ctx, shutdown.signal);

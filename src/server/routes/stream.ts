@@ -1,16 +1,20 @@
 // GET /api/v1/stream: server-sent events for the 24/7 desk — new incidents, violations, status
 // changes, proposals and notices — filtered by what the caller may see. Events are read from the
 // feed table, so events written by another process (the CLI) arrive too, and a client that
-// reconnects with Last-Event-ID gets everything after that id.
+// reconnects with Last-Event-ID gets everything after that id. A stream whose session is signed out
+// or expires ends within a minute.
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import type { FeedEvent } from '../../domain/accountability-types.ts';
 import { isStaff, type Actor } from '../../domain/roles.ts';
 import { ANY_SIGNED_IN } from '../access.ts';
+import { sessionOf } from '../auth.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const POLL_MS = 500;
 const HEARTBEAT_MS = 15_000;
+/** How often a long-lived stream re-checks its credential (sign-out, expiry, disabled user). */
+const RECHECK_MS = 60_000;
 const PAGE = 500;
 
 export function canSee(actor: Actor, e: FeedEvent): boolean {
@@ -62,7 +66,12 @@ export function streamRoutes(r: RouteRegistry, ctx: AppContext, shutdown: AbortS
       });
       res.write(`retry: 2000\n: following the feed after event ${last}\n\n`);
       let quietSince = Date.now();
+      let checkedAt = Date.now();
       while (!done.signal.aborted) {
+        if (Date.now() - checkedAt >= RECHECK_MS) {
+          checkedAt = Date.now();
+          if (!(await sessionOf(ctx, req))) break;
+        }
         const events = await ctx.store.eventsAfter(last, PAGE);
         for (const e of events) {
           last = e.seq;
