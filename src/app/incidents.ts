@@ -10,6 +10,7 @@ import type { Store } from '../store/store.ts';
 import { violationIdOf } from '../domain/violation-id.ts';
 import { matchIncidents } from './context.ts';
 import type { Actor } from '../domain/roles.ts';
+import type { ReportDraft } from '../domain/report.ts';
 import type { ViolationRecord } from '../domain/types.ts';
 import { incidentToJson } from '../ingest/resource-output.ts';
 import { audit, event, ITEMISE_LIMIT, publish, type Change } from './journal.ts';
@@ -20,6 +21,8 @@ export type ImportRow =
       row: number;
       draft: IncidentDraft;
       /** content hash, when the reader computed it */ hash?: string;
+      /** The sources' accounts the row carries (ACLED: one per listed source). */
+      reports?: ReportDraft[];
     }
   | { row: number; error: { field: string; message: string } };
 

@@ -1,0 +1,160 @@
+// Reports and sources (DESIGN.md §3): one source's account of an incident, graded on the Admiralty
+// scale (source reliability A–F, information credibility 1–6); how casualties of several reports
+// combine into the incident's low / best / high; when an incident counts as corroborated. No I/O.
+
+export const SOURCE_KINDS = [
+  'monitoring_ngo',
+  'state_media',
+  'wire_service',
+  'news_media',
+  'party',
+  'own_monitors',
+  'other',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Admiralty source reliability: A completely reliable … E unreliable, F cannot be judged. */
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof RELIABILITY_GRADES)[number];
+/** Admiralty information credibility: 1 confirmed … 5 improbable, 6 cannot be judged. */
+export type Credibility = 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface CasualtyCount {
+  low: number | null;
+  best: number | null;
+  high: number | null;
+}
+
+export const NO_COUNT: CasualtyCount = { low: null, best: null, high: null };
+
+/** A report as an intake path reads it, before its source is resolved against the registry. */
+export interface ReportDraft {
+  /** The source's name or alias as written (e.g. `SOHR`). */
+  source: string;
+  /** URL or reference of the account (article, bulletin, message id). */
+  reference: string | null;
+  receivedAt: number | null;
+  text: string | null;
+  credibility: Credibility | null;
+  killed: CasualtyCount;
+  injured: CasualtyCount;
+  civiliansKilled: number | null;
+  combatantsKilled: number | null;
+}
+
+export function reportDraft(source: string, over: Partial<ReportDraft> = {}): ReportDraft {
+  return {
+    source,
+    reference: null,
+    receivedAt: null,
+    text: null,
+    credibility: null,
+    killed: NO_COUNT,
+    injured: NO_COUNT,
+    civiliansKilled: null,
+    combatantsKilled: null,
+    ...over,
+  };
+}
+
+/** `SHAAM; SOHR`, `Reuters, AFP` or `A and B` → the source names, trimmed, without repeats. */
+export function splitSourceList(text: string | null | undefined): string[] {
+  if (!text) return [];
+  const names = text
+    .split(/\s*[;|]\s*|\s*,\s*|\s+and\s+/i)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return [...new Set(names)];
+}
+
+/** What the combination rules need to know of each report. */
+export interface GradedReport {
+  sourceId: string;
+  /** Sources with the same affiliation (a party and its media) are not independent. */
+  affiliation: string | null;
+  reliability: Reliability | null;
+  credibility: Credibility | null;
+  killed: CasualtyCount;
+  injured: CasualtyCount;
+  civiliansKilled: number | null;
+  combatantsKilled: number | null;
+}
+
+/** Reliability A–C and credibility 1–3 (or not stated): a report the cell relies on. */
+export function isCredible(r: Pick<GradedReport, 'reliability' | 'credibility'>): boolean {
+  const reliable = r.reliability !== null && 'ABC'.includes(r.reliability);
+  return reliable && (r.credibility === null || r.credibility <= 3);
+}
+
+export interface CombinedCasualties {
+  killed: CasualtyCount;
+  injured: CasualtyCount;
+  civiliansKilled: number | null;
+  combatantsKilled: number | null;
+  /** Whether the figures rest on credible reports (else on all of them). */
+  fromCredible: boolean;
+}
+
+const ends = (c: CasualtyCount) => ({
+  low: c.low ?? c.best ?? c.high,
+  best: c.best ?? c.low ?? c.high,
+  high: c.high ?? c.best ?? c.low,
+});
+const maxOf = (xs: (number | null)[]) => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? Math.max(...v) : null;
+};
+function median(xs: (number | null)[]): number | null {
+  const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m]! : Math.round((v[m - 1]! + v[m]!) / 2);
+}
+
+function combineCounts(base: readonly CasualtyCount[], all: readonly CasualtyCount[]): CasualtyCount {
+  const b = base.map(ends);
+  const low = maxOf(b.map((c) => c.low));
+  const best = median(b.map((c) => c.best));
+  const high = maxOf([...all.map(ends).map((c) => c.high), best]);
+  return { low, best, high: high === null ? null : Math.max(high, low ?? 0) };
+}
+
+/**
+ * The documented rule (docs/INTAKE.md): over the credible reports (reliability A–C, credibility
+ * 1–3), or over all reports when none is credible —
+ * low = the largest low (each report vouches for at least its low);
+ * best = the median of the best figures (one outlier does not move it);
+ * high = the largest high of *any* report (the cell must see the worst claim), never below low.
+ * A report's missing end falls back to its other figures. Civilians and combatants: the largest
+ * figure a base report gives.
+ */
+export function combineCasualties(reports: readonly GradedReport[]): CombinedCasualties {
+  const credible = reports.filter(isCredible);
+  const base = credible.length > 0 ? credible : reports;
+  return {
+    killed: combineCounts(
+      base.map((r) => r.killed),
+      reports.map((r) => r.killed),
+    ),
+    injured: combineCounts(
+      base.map((r) => r.injured),
+      reports.map((r) => r.injured),
+    ),
+    civiliansKilled: maxOf(base.map((r) => r.civiliansKilled)),
+    combatantsKilled: maxOf(base.map((r) => r.combatantsKilled)),
+    fromCredible: credible.length > 0,
+  };
+}
+
+/**
+ * Corroborated: reported by at least two independent sources graded C or better. Sources are
+ * independent when they are different registry entries with different affiliations (a party and
+ * its own media count once).
+ */
+export function isCorroborated(reports: readonly GradedReport[]): boolean {
+  const voices = new Set<string>();
+  for (const r of reports)
+    if (r.reliability !== null && 'ABC'.includes(r.reliability))
+      voices.add(r.affiliation ?? `source:${r.sourceId}`);
+  return voices.size >= 2;
+}
