@@ -2,7 +2,7 @@
 // violations matched in the same transaction (a crash never leaves an incident unevaluated).
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../domain/errors.ts';
-import { incidentContentHash, incidentDraftFromInput } from '../domain/incident.ts';
+import { incidentContentHash, incidentDraftFromInput, sha256Hex } from '../domain/incident.ts';
 import type { IncidentInput } from '../domain/schemas.ts';
 import type { Incident, IncidentDraft, Violation } from '../domain/types.ts';
 import type { AppContext } from './context.ts';
@@ -10,7 +10,8 @@ import type { Store } from '../store/store.ts';
 import { violationIdOf } from '../domain/violation-id.ts';
 import { matchIncidents } from './context.ts';
 import type { Actor } from '../domain/roles.ts';
-import type { ReportDraft } from '../domain/report.ts';
+import { reportDraftsOf, type Report, type ReportDraft } from '../domain/report.ts';
+import { buildReports, reportsOfRow, SourceResolver } from './reports.ts';
 import type { ViolationRecord } from '../domain/types.ts';
 import { incidentToJson } from '../ingest/resource-output.ts';
 import { audit, event, ITEMISE_LIMIT, publish, type Change } from './journal.ts';
@@ -59,12 +60,19 @@ function emptySummary(): IncidentImportSummary {
 async function writeChunk(
   ctx: AppContext,
   actor: Actor,
-  drafts: { row: number; draft: IncidentDraft; hash?: string }[],
+  drafts: { row: number; draft: IncidentDraft; hash?: string; reports?: ReportDraft[] }[],
   summary: IncidentImportSummary,
 ): Promise<Incident[]> {
   return ctx.store.transaction(async (tx) => {
     const engine = await ctx.currentEngine(tx);
     const now = ctx.config.now();
+    const resolver = await SourceResolver.load(tx, now);
+    const rowReports = drafts.map((d) => reportsOfRow(d.draft, d.reports));
+    await resolver.resolve(
+      tx,
+      rowReports.flatMap((rs) => rs.map((r) => r.source)),
+    );
+    const newReports: Report[] = [];
     const keys = await tx.findIncidentKeys(
       drafts.flatMap((d) => (d.draft.externalId !== null ? [d.draft.externalId] : [])),
     );
@@ -72,8 +80,11 @@ async function writeChunk(
     const changed: Incident[] = [];
     const before = new Map<string, Incident>();
     const seenInChunk = new Map<string, string>();
-    for (const { row, draft, hash: known } of drafts) {
-      const hash = known ?? incidentContentHash(draft);
+    for (const [i, { row, draft, hash: known, reports: given }] of drafts.entries()) {
+      // Reports given apart from the record (UCDP low/high, API bodies) are part of its content.
+      const base = known ?? incidentContentHash(draft);
+      const hash = given?.length ? sha256Hex(base + JSON.stringify(given)) : base;
+      const drafted = rowReports[i]!;
       const ext = draft.externalId;
       if (ext !== null) {
         const earlier = seenInChunk.get(ext);
@@ -95,12 +106,24 @@ async function writeChunk(
             continue;
           }
           const old = await tx.getIncident(existing.id);
+          const kept = (await tx.listReports([existing.id])).filter((r) => r.origin === 'added');
+          const { reports, assessment } = buildReports(
+            resolver,
+            existing.id,
+            drafted,
+            kept,
+            'record',
+            now,
+          );
+          await tx.deleteReports([existing.id], 'record');
+          newReports.push(...reports);
           const incident: Incident = {
             ...draft,
             id: existing.id,
             contentHash: hash,
             createdAt: old?.createdAt ?? now,
             updatedAt: now,
+            assessment,
           };
           await tx.updateIncident(incident);
           if (old) before.set(old.id, old);
@@ -109,10 +132,14 @@ async function writeChunk(
           continue;
         }
       }
-      added.push({ ...draft, id: uuidv7(), contentHash: hash, createdAt: now, updatedAt: now });
+      const id = uuidv7();
+      const { reports, assessment } = buildReports(resolver, id, drafted, [], 'record', now);
+      newReports.push(...reports);
+      added.push({ ...draft, id, contentHash: hash, createdAt: now, updatedAt: now, assessment });
       summary.added++;
     }
     await tx.insertIncidents(added);
+    await tx.insertReports(newReports);
     const addedRows = matchIncidents(engine, added);
     await tx.insertViolations(addedRows, now);
     const changedRows = matchIncidents(engine, changed);
@@ -265,7 +292,13 @@ export async function createIncident(
   const draft = incidentDraftFromInput(input, ctx.config.geoPrecisionRadii);
   const summary = emptySummary();
   summary.read = 1;
-  const written = await writeChunk(ctx, actor, [{ row: 1, draft }], summary);
+  const reports = reportDraftsOf(input.reports);
+  const written = await writeChunk(
+    ctx,
+    actor,
+    [{ row: 1, draft, ...(reports && { reports }) }],
+    summary,
+  );
   const incident =
     written[0] ??
     (draft.externalId !== null ? await ctx.store.getIncident(draft.externalId) : undefined);
@@ -290,6 +323,16 @@ export async function updateIncident(
     if (draft.externalId !== null && draft.externalId !== old.externalId)
       throw new AppError('validation_failed', 'external_id cannot be changed', 'external_id');
     const now = ctx.config.now();
+    const resolver = await SourceResolver.load(tx, now);
+    const drafted = reportsOfRow(draft, reportDraftsOf(input.reports));
+    await resolver.resolve(
+      tx,
+      drafted.map((r) => r.source),
+    );
+    const kept = (await tx.listReports([old.id])).filter((r) => r.origin === 'added');
+    const { reports, assessment } = buildReports(resolver, old.id, drafted, kept, 'record', now);
+    await tx.deleteReports([old.id], 'record');
+    await tx.insertReports(reports);
     const next: Incident = {
       ...draft,
       externalId: old.externalId,
@@ -297,6 +340,7 @@ export async function updateIncident(
       contentHash: incidentContentHash({ ...draft, externalId: old.externalId }),
       createdAt: old.createdAt,
       updatedAt: now,
+      assessment,
     };
     await tx.updateIncident(next);
     const rows = matchIncidents(engine, [next]);
@@ -321,5 +365,6 @@ export function importRowsFromInputs(
   return inputs.map((input, i) => ({
     row: i + 1,
     draft: incidentDraftFromInput(input, ctx.config.geoPrecisionRadii),
+    reports: reportDraftsOf(input.reports),
   }));
 }

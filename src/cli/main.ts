@@ -10,6 +10,7 @@ import { keysCommand } from './commands/keys.ts';
 import { proposalsCommand } from './commands/proposals.ts';
 import { signCommand } from './commands/sign.ts';
 import { usersCommand } from './commands/users.ts';
+import { sourcesCommand } from './commands/sources.ts';
 import { EXIT, reportError } from './errors.ts';
 
 const program = new Command('truceline')
@@ -24,6 +25,7 @@ incidentsCommand(program);
 violationsCommand(program);
 demoCommand(program);
 usersCommand(program);
+sourcesCommand(program);
 keysCommand(program);
 proposalsCommand(program);
 signCommand(program);

@@ -9,11 +9,14 @@ import { importAgreementDocument } from '../app/agreements.ts';
 import { SYSTEM_ACTOR, type Role } from '../domain/roles.ts';
 import type { AppContext } from '../app/context.ts';
 import { importIncidentRows, type IncidentImportSummary } from '../app/incidents.ts';
-import { agreementDocumentSchema } from '../domain/schemas.ts';
+import { agreementDocumentSchema, sourceRegistrySchema } from '../domain/schemas.ts';
+import { importSources } from '../app/sources.ts';
 import { parseInput } from '../domain/validate.ts';
 import { readGeoJsonIncidents } from '../ingest/geojson-incidents.ts';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../data/demo/', import.meta.url));
+/** The starting source registry (graded sources of the Geneva story), loaded with the demo. */
+export const SOURCES_FILE = fileURLToPath(new URL('../../data/sources.json', import.meta.url));
 
 export interface DemoAccount {
   username: string;
@@ -62,6 +65,12 @@ export function describeAccounts(accounts: readonly DemoAccount[]): string {
 }
 
 export async function loadDemo(ctx: AppContext, dir = DEMO_DIR): Promise<DemoSummary> {
+  const registry = parseInput(
+    sourceRegistrySchema,
+    JSON.parse(await readFile(SOURCES_FILE, 'utf8')),
+    'data/sources.json',
+  );
+  await importSources(ctx, SYSTEM_ACTOR, registry.sources);
   const agreementsDir = `${dir}/agreements`;
   const files = (await readdir(agreementsDir)).filter((f) => f.endsWith('.json')).sort();
   const agreements: string[] = [];

@@ -111,7 +111,10 @@ function median(xs: (number | null)[]): number | null {
   return v.length % 2 ? v[m]! : Math.round((v[m - 1]! + v[m]!) / 2);
 }
 
-function combineCounts(base: readonly CasualtyCount[], all: readonly CasualtyCount[]): CasualtyCount {
+function combineCounts(
+  base: readonly CasualtyCount[],
+  all: readonly CasualtyCount[],
+): CasualtyCount {
   const b = base.map(ends);
   const low = maxOf(b.map((c) => c.low));
   const best = median(b.map((c) => c.best));
@@ -157,4 +160,109 @@ export function isCorroborated(reports: readonly GradedReport[]): boolean {
     if (r.reliability !== null && 'ABC'.includes(r.reliability))
       voices.add(r.affiliation ?? `source:${r.sourceId}`);
   return voices.size >= 2;
+}
+
+/** A source in the registry. Names and aliases resolve case-insensitively to it. */
+export interface Source {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: SourceKind;
+  /** Default reliability of this source's reports. */
+  reliability: Reliability;
+  /** Who the source speaks for (a party id, a media group): same affiliation = not independent. */
+  affiliation: string | null;
+  notes: string | null;
+  /** Registered automatically from an import that named an unknown source (grade F until reviewed). */
+  auto: boolean;
+  createdAt: number;
+}
+
+export interface Report extends ReportDraft {
+  id: string;
+  incidentId: string;
+  sourceId: string;
+  /**
+   * `record`: came with the incident's own record (an import row, the incident body) and is
+   * replaced when that record changes; `added`: added on its own afterwards, kept.
+   */
+  origin: 'record' | 'added';
+  createdAt: number;
+}
+
+/** An incident's figures as combined from its reports (stored with the incident, recomputed on change). */
+export interface IncidentAssessment {
+  killed: CasualtyCount;
+  injured: CasualtyCount;
+  civiliansKilled: number | null;
+  combatantsKilled: number | null;
+  corroborated: boolean;
+  reportCount: number;
+}
+
+export const EMPTY_ASSESSMENT: IncidentAssessment = {
+  killed: NO_COUNT,
+  injured: NO_COUNT,
+  civiliansKilled: null,
+  combatantsKilled: null,
+  corroborated: false,
+  reportCount: 0,
+};
+
+export function assess(reports: readonly GradedReport[]): IncidentAssessment {
+  const c = combineCasualties(reports);
+  return {
+    killed: c.killed,
+    injured: c.injured,
+    civiliansKilled: c.civiliansKilled,
+    combatantsKilled: c.combatantsKilled,
+    corroborated: isCorroborated(reports),
+    reportCount: reports.length,
+  };
+}
+
+/** A source id made from a name: `Syrian Observatory for Human Rights` → `syrian-observatory-for-human-rights`. */
+export function sourceIdFor(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'source';
+}
+
+/** The report drafts an API body or GeoJSON feature gives (validated by reportInputSchema). */
+export function reportDraftsOf(
+  inputs:
+    | readonly {
+        source: string;
+        reference?: string | null | undefined;
+        received_at?: string | null | undefined;
+        text?: string | null | undefined;
+        credibility?: number | null | undefined;
+        killed?: Partial<CasualtyCount> | undefined;
+        injured?: Partial<CasualtyCount> | undefined;
+        civilians_killed?: number | null | undefined;
+        combatants_killed?: number | null | undefined;
+      }[]
+    | undefined,
+): ReportDraft[] | undefined {
+  const count = (c: Partial<CasualtyCount> | undefined): CasualtyCount => ({
+    low: c?.low ?? null,
+    best: c?.best ?? null,
+    high: c?.high ?? null,
+  });
+  return inputs?.map((r) => ({
+    source: r.source,
+    reference: r.reference ?? null,
+    receivedAt: r.received_at ? Date.parse(r.received_at) : null,
+    text: r.text ?? null,
+    credibility: (r.credibility ?? null) as Credibility | null,
+    killed: count(r.killed),
+    injured: count(r.injured),
+    civiliansKilled: r.civilians_killed ?? null,
+    combatantsKilled: r.combatants_killed ?? null,
+  }));
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { validateZoneGeometry } from '../geo/validate-geometry.ts';
 import { EVENT_TYPES, parseSubEventType, type EventType } from './event-types.ts';
 import { ZONE_KINDS } from './zone-kinds.ts';
+import { RELIABILITY_GRADES, SOURCE_KINDS } from './report.ts';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 const id = (what: string) =>
@@ -164,6 +165,47 @@ const optionalText = (max: number) =>
       return t ? t.slice(0, max) : null;
     });
 
+const count = z.number().int().min(0, 'must be 0 or more').nullable().optional();
+export const casualtyCountSchema = z
+  .object({ low: count, best: count, high: count })
+  .check((ctx) => {
+    const { low, best, high } = ctx.value;
+    const order: [string, number | null | undefined][] = [
+      ['low', low],
+      ['best', best],
+      ['high', high],
+    ];
+    const given = order.filter(([, v]) => v !== null && v !== undefined) as [string, number][];
+    for (let i = 1; i < given.length; i++)
+      if (given[i]![1] < given[i - 1]![1])
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          path: [given[i]![0]],
+          message: `must not be below ${given[i - 1]![0]} (${given[i - 1]![1]})`,
+        });
+  });
+
+/** One source's account of an incident (Admiralty information credibility 1–6). */
+export const reportInputSchema = z.object({
+  source: z.string().trim().min(1, 'name the source').max(300),
+  reference: z.string().trim().max(2000).nullable().optional(),
+  received_at: isoInstant.nullable().optional(),
+  text: z.string().trim().max(20_000).nullable().optional(),
+  credibility: z
+    .number()
+    .int()
+    .min(1, 'must be 1 (confirmed) to 6 (cannot be judged)')
+    .max(6, 'must be 1 (confirmed) to 6 (cannot be judged)')
+    .nullable()
+    .optional(),
+  killed: casualtyCountSchema.optional(),
+  injured: casualtyCountSchema.optional(),
+  civilians_killed: count,
+  combatants_killed: count,
+});
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
 /**
  * One incident from the API or a GeoJSON feature. Time is `occurred_at` (an instant), or
  * `occurred_from` + `occurred_until` (a half-open interval), or `occurred_on` (a day) with
@@ -200,6 +242,8 @@ export const incidentInputSchema = z
     admin2: optionalText(200),
     admin3: optionalText(200),
     location: optionalText(200),
+    /** The sources' accounts; without them, one report per name in `source` is made. */
+    reports: z.array(reportInputSchema).max(100).optional(),
   })
   .check((ctx) => {
     const v = ctx.value;
@@ -224,3 +268,19 @@ export const incidentInputSchema = z
       add('sub_event_type', `is not a sub-event type of ${v.event_type}`);
   });
 export type IncidentInput = z.infer<typeof incidentInputSchema>;
+
+/** A source of the registry (DESIGN.md: Report); its id defaults to a slug of its name. */
+export const sourceSchema = z.object({
+  id: id('source id').optional(),
+  name: text(300).min(1, 'must not be empty'),
+  aliases: z.array(text(300).min(1)).max(50).default([]),
+  kind: z.enum(SOURCE_KINDS, { message: `must be one of ${SOURCE_KINDS.join(', ')}` }),
+  reliability: z.enum(RELIABILITY_GRADES, {
+    message: 'must be an Admiralty grade A (reliable) to E (unreliable), or F (cannot be judged)',
+  }),
+  affiliation: text(100).nullable().optional(),
+  notes: text(5000).nullable().optional(),
+});
+export type SourceInput = z.infer<typeof sourceSchema>;
+
+export const sourceRegistrySchema = z.object({ sources: z.array(sourceSchema).max(10_000) });

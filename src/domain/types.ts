@@ -2,6 +2,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { EventType } from './event-types.ts';
 import type { ZoneKind } from './zone-kinds.ts';
+import type { IncidentAssessment } from './report.ts';
 import type { Attribution, Intent, ViolationStatus } from './violation-review.ts';
 
 export type Certainty = 'certain' | 'possible';
@@ -87,6 +88,8 @@ export interface Incident extends IncidentDraft {
   contentHash: string;
   createdAt: number;
   updatedAt: number;
+  /** Casualties and corroboration combined from the incident's reports. */
+  assessment: IncidentAssessment;
 }
 
 /** The stored result of matching: one per (incident, agreement, zone key). */

@@ -5,6 +5,7 @@ import { incidentDraftFromInput } from '../domain/incident.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
 import { incidentInputSchema } from '../domain/schemas.ts';
 import { fieldPath, parseInput } from '../domain/validate.ts';
+import { reportDraftsOf } from '../domain/report.ts';
 import type { ImportRow } from '../app/incidents.ts';
 
 const collectionSchema = z.object({
@@ -63,6 +64,7 @@ export function* readGeoJsonIncidents(
       yield { row, error: { field: where, message: issue.message } };
       continue;
     }
-    yield { row, draft: incidentDraftFromInput(input.data, radii) };
+    const reports = reportDraftsOf(input.data.reports);
+    yield { row, draft: incidentDraftFromInput(input.data, radii), ...(reports && { reports }) };
   }
 }

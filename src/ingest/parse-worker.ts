@@ -41,7 +41,8 @@ async function post(message: ParseWorkerMessage): Promise<void> {
   while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((r) => (wake = r));
 }
 
-const stream = createReadStream(path);
+// utf8: the decoder keeps a character whole when it straddles two chunks.
+const stream = createReadStream(path, { encoding: 'utf8' });
 try {
   let batch: ImportRow[] = [];
   for await (const row of readAcledCsv(stream, radii)) {

@@ -3,23 +3,43 @@ import { open, readFile } from 'node:fs/promises';
 import { AppError } from '../domain/errors.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
 import type { ImportRow } from '../app/incidents.ts';
+import { createReadStream } from 'node:fs';
 import { readAcledCsv } from './acled-csv.ts';
+import { detectHxl, readHxlCsv } from './hxl-csv.ts';
+import { detectUcdp, readUcdpCsv } from './ucdp-csv.ts';
 import { parseAcledInWorker } from './parse-in-worker.ts';
 import { parseGeoJsonText, readGeoJsonIncidents } from './geojson-incidents.ts';
 
-export type IncidentFormat = 'acled-csv' | 'geojson';
+export const INCIDENT_FORMATS = ['acled-csv', 'ucdp-csv', 'hxl-csv', 'geojson'] as const;
+export type IncidentFormat = (typeof INCIDENT_FORMATS)[number];
 
-/** GeoJSON starts with `{`; ACLED CSV has `event_id_cnty` in its header line. */
+/**
+ * GeoJSON starts with `{`; HXL has a hashtag row in its first two lines (checked before ACLED:
+ * HDX publishes ACLED with one); UCDP GED has its id/date_start/… header; ACLED has
+ * `event_id_cnty`.
+ */
 export function detectIncidentFormat(head: string): IncidentFormat {
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('{')) return 'geojson';
+  if (detectHxl(text)) return 'hxl-csv';
+  if (detectUcdp(text)) return 'ucdp-csv';
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (/(^|[",])\s*event_id_cnty\s*("|,|$)/i.test(firstLine)) return 'acled-csv';
   throw new AppError(
     'unsupported_format',
-    'cannot tell the format: expected a GeoJSON FeatureCollection or an ACLED CSV (header with event_id_cnty)',
+    'cannot tell the format: expected a GeoJSON FeatureCollection, an ACLED CSV (header with event_id_cnty), a UCDP GED CSV (id, date_start, date_end, …) or an HXL-tagged CSV (a #hashtag row)',
     'file',
   );
+}
+
+function csvRows(
+  format: Exclude<IncidentFormat, 'geojson'>,
+  source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+  radii: GeoPrecisionRadii,
+): AsyncIterable<ImportRow> {
+  if (format === 'ucdp-csv') return readUcdpCsv(source, { radii });
+  if (format === 'hxl-csv') return readHxlCsv(source, { radii });
+  return readAcledCsv(source, radii);
 }
 
 export async function readFileHead(path: string, bytes = 4096): Promise<string> {
@@ -43,14 +63,19 @@ export async function readFileHead(path: string, bytes = 4096): Promise<string> 
 export async function readIncidentFile(
   path: string,
   radii: GeoPrecisionRadii,
+  forced?: IncidentFormat,
 ): Promise<{
   format: IncidentFormat;
   rows: AsyncIterable<ImportRow> | Iterable<ImportRow>;
   /** Bytes consumed so far, for a progress bar. */
   bytesRead: () => number;
 }> {
-  const format = detectIncidentFormat(await readFileHead(path));
+  const format = forced ?? detectIncidentFormat(await readFileHead(path));
   if (format === 'acled-csv') return { format, ...parseAcledInWorker(path, radii) };
+  if (format !== 'geojson') {
+    const stream = createReadStream(path, { encoding: 'utf8' });
+    return { format, rows: csvRows(format, stream, radii), bytesRead: () => stream.bytesRead };
+  }
   const text = await readFile(path, 'utf8');
   return {
     format,
@@ -65,6 +90,6 @@ export function readIncidentText(
   radii: GeoPrecisionRadii,
 ): { format: IncidentFormat; rows: AsyncIterable<ImportRow> | Iterable<ImportRow> } {
   const format = detectIncidentFormat(text.slice(0, 4096));
-  if (format === 'acled-csv') return { format, rows: readAcledCsv([text], radii) };
+  if (format !== 'geojson') return { format, rows: csvRows(format, [text], radii) };
   return { format, rows: readGeoJsonIncidents(parseGeoJsonText(text), radii) };
 }

@@ -90,6 +90,14 @@ export function incidentToJson(i: Incident) {
     admin3: i.admin3,
     location: i.location,
     attributes: i.attributes,
+    casualties: {
+      killed: i.assessment.killed,
+      injured: i.assessment.injured,
+      civilians_killed: i.assessment.civiliansKilled,
+      combatants_killed: i.assessment.combatantsKilled,
+    },
+    corroborated: i.assessment.corroborated,
+    report_count: i.assessment.reportCount,
     created_at: toIso(i.createdAt),
     updated_at: toIso(i.updatedAt),
   };

@@ -18,6 +18,7 @@ import { deskRoutes } from './routes/desk.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { proposalRoutes } from './routes/proposals.ts';
 import { streamRoutes } from './routes/stream.ts';
+import { sourceRoutes } from './routes/sources.ts';
 import { userRoutes } from './routes/users.ts';
 
 export interface ServerOptions {
@@ -37,6 +38,7 @@ export function buildRegistry(ctx: AppContext, shutdown: AbortSignal): RouteRegi
   agreementRoutes(registry, ctx);
   proposalRoutes(registry, ctx);
   zoneRoutes(registry, ctx);
+  sourceRoutes(registry, ctx);
   incidentRoutes(registry, ctx);
   violationRoutes(registry, ctx);
   deskRoutes(registry, ctx);

@@ -20,9 +20,12 @@ import * as m from './accountability-mappers.ts';
 import { chunks } from './query-filters.ts';
 import type { NoticeFilter, ProposalFilter } from './store.ts';
 import type { Database } from './tables.ts';
+import { IntakeQueries } from './intake-queries.ts';
 
-export abstract class AccountabilityQueries {
-  constructor(protected readonly db: Kysely<Database>) {}
+export abstract class AccountabilityQueries extends IntakeQueries {
+  constructor(db: Kysely<Database>) {
+    super(db);
+  }
 
   // ── reviews ──
   async setViolationReview(k: ViolationKey, s: ViolationReviewState): Promise<void> {

@@ -12,6 +12,7 @@ import type {
 } from '../domain/types.ts';
 import type { IncidentKeyRow, Store, SyncResult, ViolationScope, ZoneFilter } from './store.ts';
 import type { Database } from './tables.ts';
+import type { Report } from '../domain/report.ts';
 import { chunks, whereIncident } from './query-filters.ts';
 import { AccountabilityQueries } from './accountability-queries.ts';
 import { listViolationRows, syncViolationRows } from './violation-queries.ts';
@@ -40,6 +41,7 @@ export interface BulkWriter {
     rows: readonly ViolationRecord[],
     now: number,
   ): Promise<void>;
+  insertReports(db: Kysely<Database>, reports: readonly Report[]): Promise<void>;
 }
 
 export class KyselyStore extends AccountabilityQueries implements Store {
@@ -274,6 +276,11 @@ export class KyselyStore extends AccountabilityQueries implements Store {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  async insertReports(reports: readonly Report[]): Promise<void> {
+    this.requireTransaction('insertReports');
+    if (reports.length > 0) await this.bulk.insertReports(this.db, reports);
   }
 
   // ── violations ────────────────────────────────────────────────────────────

@@ -261,4 +261,71 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_intake': {
+    async up(db: Kysely<unknown>) {
+      for (const name of [
+        'killed_low',
+        'killed_best',
+        'killed_high',
+        'injured_low',
+        'injured_best',
+        'injured_high',
+        'civilians_killed',
+        'combatants_killed',
+      ])
+        await db.schema.alterTable('incidents').addColumn(name, 'integer').execute();
+      await db.schema
+        .alterTable('incidents')
+        .addColumn('corroborated', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable('incidents')
+        .addColumn('report_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('sources')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('aliases', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('reliability', 'text', (c) => c.notNull())
+        .addColumn('affiliation', 'text')
+        .addColumn('notes', 'text')
+        .addColumn('auto', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('source_names')
+        .addColumn('name_key', 'text', (c) => c.primaryKey())
+        .addColumn('source_id', 'text', (c) => c.notNull().references('sources.id'))
+        .execute();
+      await db.schema
+        .createTable('reports')
+        // Written by the same bulk path as incidents: no foreign keys (see violations).
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('source_name', 'text', (c) => c.notNull())
+        .addColumn('reference', 'text')
+        .addColumn('received_at', 'bigint')
+        .addColumn('text', 'text')
+        .addColumn('credibility', 'integer')
+        .addColumn('killed_low', 'integer')
+        .addColumn('killed_best', 'integer')
+        .addColumn('killed_high', 'integer')
+        .addColumn('injured_low', 'integer')
+        .addColumn('injured_best', 'integer')
+        .addColumn('injured_high', 'integer')
+        .addColumn('civilians_killed', 'integer')
+        .addColumn('combatants_killed', 'integer')
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('reports_incident_idx')
+        .on('reports')
+        .column('incident_id')
+        .execute();
+    },
+  },
 };

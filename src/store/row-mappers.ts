@@ -10,6 +10,7 @@ import type {
   Zone,
 } from '../domain/types.ts';
 import type { ZoneKind } from '../domain/zone-kinds.ts';
+import type { IncidentAssessment } from '../domain/report.ts';
 import type { Attribution, Intent, ViolationStatus } from '../domain/violation-review.ts';
 import type {
   AgreementsTable,
@@ -144,6 +145,22 @@ export function incidentFromRow(r: IncidentsTable): Incident {
     contentHash: r.content_hash,
     createdAt: num(r.created_at),
     updatedAt: num(r.updated_at),
+    assessment: {
+      killed: {
+        low: numOrNull(r.killed_low),
+        best: numOrNull(r.killed_best),
+        high: numOrNull(r.killed_high),
+      },
+      injured: {
+        low: numOrNull(r.injured_low),
+        best: numOrNull(r.injured_best),
+        high: numOrNull(r.injured_high),
+      },
+      civiliansKilled: numOrNull(r.civilians_killed),
+      combatantsKilled: numOrNull(r.combatants_killed),
+      corroborated: num(r.corroborated) === 1,
+      reportCount: num(r.report_count),
+    },
   };
 }
 
@@ -174,6 +191,22 @@ export function incidentToRow(i: Incident): IncidentsTable {
     content_hash: i.contentHash,
     created_at: i.createdAt,
     updated_at: i.updatedAt,
+    ...assessmentColumns(i.assessment),
+  };
+}
+
+export function assessmentColumns(a: IncidentAssessment) {
+  return {
+    killed_low: a.killed.low,
+    killed_best: a.killed.best,
+    killed_high: a.killed.high,
+    injured_low: a.injured.low,
+    injured_best: a.injured.best,
+    injured_high: a.injured.high,
+    civilians_killed: a.civiliansKilled,
+    combatants_killed: a.combatantsKilled,
+    corroborated: a.corroborated ? 1 : 0,
+    report_count: a.reportCount,
   };
 }
 
@@ -183,7 +216,14 @@ export function incidentRowValues(i: Incident): unknown[] {
     i.id, i.externalId, i.eventType, i.subEventType, i.occurredFrom, i.occurredUntil, i.timePrecision,
     i.lon, i.lat, i.uncertaintyM, i.geoPrecision, i.actor1, i.actor2, i.fatalities, i.source, i.notes,
     i.country, i.admin1, i.admin2, i.admin3, i.location, JSON.stringify(i.attributes), i.contentHash,
-    i.createdAt, i.updatedAt,
+    i.createdAt, i.updatedAt, ...assessmentValues(i.assessment),
+  ]; // prettier-ignore
+}
+
+function assessmentValues(a: IncidentAssessment): unknown[] {
+  return [
+    a.killed.low, a.killed.best, a.killed.high, a.injured.low, a.injured.best, a.injured.high,
+    a.civiliansKilled, a.combatantsKilled, a.corroborated ? 1 : 0, a.reportCount,
   ]; // prettier-ignore
 }
 

@@ -2,6 +2,7 @@
 // it today (sqlite/sqlite-store.test.ts); the PostgreSQL store will run the very same cases.
 import { describe, expect, it } from 'vitest';
 import type { Incident, Party, ViolationRecord } from '../domain/types.ts';
+import { EMPTY_ASSESSMENT } from '../domain/report.ts';
 import type { Store } from './store.ts';
 
 const party: Party = { id: 'GOV', name: 'Government', capabilities: ['air'], createdAt: 1 };
@@ -33,6 +34,7 @@ function incident(id: string, over: Partial<Incident> = {}): Incident {
     contentHash: 'h',
     createdAt: 1,
     updatedAt: 1,
+    assessment: EMPTY_ASSESSMENT,
     ...over,
   };
 }

@@ -26,6 +26,7 @@ import type {
   ViolationReviewState,
 } from '../domain/accountability-types.ts';
 import type { AuditEntry } from '../domain/audit-chain.ts';
+import type { IncidentAssessment, Report, Source } from '../domain/report.ts';
 
 export interface ZoneFilter {
   agreementId?: string | undefined;
@@ -119,6 +120,20 @@ export interface Store {
   setViolationReview(key: ViolationKey, state: ViolationReviewState): Promise<void>;
   insertViolationReview(review: ViolationReview): Promise<void>;
   listViolationReviews(key: ViolationKey): Promise<ViolationReview[]>;
+
+  // ── sources and reports ──
+  listSources(): Promise<Source[]>;
+  getSource(id: string): Promise<Source | undefined>;
+  /** Inserts or replaces a source with its names and aliases. */
+  putSource(source: Source): Promise<void>;
+  /** Source ids of names, given as lower-cased keys (sourceNameKey); unknown names are absent. */
+  resolveSourceNames(keys: readonly string[]): Promise<Map<string, string>>;
+  /** Only ever called inside a transaction (bulk path). */
+  insertReports(reports: readonly Report[]): Promise<void>;
+  listReports(incidentIds: readonly string[]): Promise<Report[]>;
+  deleteReports(incidentIds: readonly string[], origin: Report['origin']): Promise<void>;
+  setAssessment(incidentId: string, assessment: IncidentAssessment): Promise<void>;
+  incidentIdsWithSource(sourceId: string): Promise<string[]>;
 
   // ── accounts ──
   countUsers(): Promise<number>;

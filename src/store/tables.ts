@@ -76,6 +76,55 @@ export interface IncidentsTable {
   content_hash: string;
   created_at: number;
   updated_at: number;
+  killed_low: number | null;
+  killed_best: number | null;
+  killed_high: number | null;
+  injured_low: number | null;
+  injured_best: number | null;
+  injured_high: number | null;
+  civilians_killed: number | null;
+  combatants_killed: number | null;
+  corroborated: number;
+  report_count: number;
+}
+
+export interface SourcesTable {
+  id: string;
+  name: string;
+  aliases: string;
+  kind: string;
+  reliability: string;
+  affiliation: string | null;
+  notes: string | null;
+  auto: number;
+  created_at: number;
+}
+
+/** Every name and alias of a source, lower-cased, for resolving what a report names. */
+export interface SourceNamesTable {
+  name_key: string;
+  source_id: string;
+}
+
+export interface ReportsTable {
+  id: string;
+  incident_id: string;
+  source_id: string;
+  source_name: string;
+  reference: string | null;
+  received_at: number | null;
+  text: string | null;
+  credibility: number | null;
+  killed_low: number | null;
+  killed_best: number | null;
+  killed_high: number | null;
+  injured_low: number | null;
+  injured_best: number | null;
+  injured_high: number | null;
+  civilians_killed: number | null;
+  combatants_killed: number | null;
+  origin: string;
+  created_at: number;
 }
 
 export interface ViolationsTable {
@@ -239,6 +288,9 @@ export interface Database {
   violation_reviews: ViolationReviewsTable;
   notices: NoticesTable;
   shifts: ShiftsTable;
+  sources: SourcesTable;
+  source_names: SourceNamesTable;
+  reports: ReportsTable;
 }
 
 export const INCIDENT_COLUMNS = [
@@ -267,4 +319,35 @@ export const INCIDENT_COLUMNS = [
   'content_hash',
   'created_at',
   'updated_at',
+  'killed_low',
+  'killed_best',
+  'killed_high',
+  'injured_low',
+  'injured_best',
+  'injured_high',
+  'civilians_killed',
+  'combatants_killed',
+  'corroborated',
+  'report_count',
 ] as const satisfies readonly (keyof IncidentsTable)[];
+
+export const REPORT_COLUMNS = [
+  'id',
+  'incident_id',
+  'source_id',
+  'source_name',
+  'reference',
+  'received_at',
+  'text',
+  'credibility',
+  'killed_low',
+  'killed_best',
+  'killed_high',
+  'injured_low',
+  'injured_best',
+  'injured_high',
+  'civilians_killed',
+  'combatants_killed',
+  'origin',
+  'created_at',
+] as const satisfies readonly (keyof ReportsTable)[];

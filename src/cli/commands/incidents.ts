@@ -5,7 +5,13 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { importIncidentRows, type IncidentImportSummary } from '../../app/incidents.ts';
 import type { AppContext } from '../../app/context.ts';
-import { readIncidentFile, type IncidentFormat } from '../../ingest/read-incidents.ts';
+import {
+  INCIDENT_FORMATS,
+  readIncidentFile,
+  type IncidentFormat,
+} from '../../ingest/read-incidents.ts';
+import { z } from 'zod';
+import { parseFlags } from '../flags.ts';
 import { cliActor, withContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { progressBar } from '../progress.ts';
@@ -27,34 +33,49 @@ function describe(file: string, format: string, s: IncidentImportSummary): strin
 export async function importIncidentFile(
   ctx: AppContext,
   file: string,
+  format?: IncidentFormat,
 ): Promise<IncidentImportSummary & { format: IncidentFormat }> {
   const size = (await stat(file).catch(() => ({ size: 0 }))).size;
-  const { format, rows, bytesRead } = await readIncidentFile(file, ctx.config.geoPrecisionRadii);
+  const read = await readIncidentFile(file, ctx.config.geoPrecisionRadii, format);
+  const { rows, bytesRead } = read;
   const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
   const bar = progressBar('importing', mb(size), 'MB');
   try {
     const s = await importIncidentRows(ctx, cliActor(), rows, ({ read }) =>
       bar.update(mb(bytesRead() || size), `${read.toLocaleString('en-US')} rows`),
     );
-    return { format, ...s };
+    return { format: read.format, ...s };
   } finally {
     bar.stop();
   }
 }
+
+const importFlags = z.object({
+  db: z.string().optional(),
+  rejects: z.string().optional(),
+  json: z.boolean().optional(),
+  format: z
+    .enum(INCIDENT_FORMATS, { message: `must be one of ${INCIDENT_FORMATS.join(', ')}` })
+    .optional(),
+});
 
 export function incidentsCommand(program: Command): void {
   const incidents = program.command('incidents').description('incident log');
   incidents
     .command('import')
     .description(
-      'import incidents from an ACLED CSV or a GeoJSON FeatureCollection (format detected)',
+      'import incidents from ACLED CSV, UCDP GED CSV, HXL-tagged CSV or GeoJSON (format detected from the content)',
     )
-    .argument('<file>', 'ACLED CSV or GeoJSON file')
+    .argument('<file>', 'the file')
+    .option('--format <format>', `force the format: ${INCIDENT_FORMATS.join(', ')}`)
     .option('--db <path>', 'SQLite database file (default: $TRUCELINE_DB or ./truceline.db)')
     .option('--rejects <file>', 'write rejected rows (row, field, message) to this CSV file')
     .option('--json', 'print the summary as JSON')
-    .action(async (file: string, opts: { db?: string; rejects?: string; json?: boolean }) => {
-      const summary = await withContext(opts.db, (ctx) => importIncidentFile(ctx, file));
+    .action(async (file: string, raw: Record<string, unknown>) => {
+      const opts = parseFlags(importFlags, raw);
+      const summary = await withContext(opts.db, (ctx) =>
+        importIncidentFile(ctx, file, opts.format),
+      );
       if (opts.rejects)
         await writeFile(
           opts.rejects,

@@ -8,10 +8,12 @@ import {
   importRowsFromInputs,
   updateIncident,
 } from '../../app/incidents.ts';
+import { addReport } from '../../app/reports.ts';
 import { AppError } from '../../domain/errors.ts';
 import { visibleStatuses } from '../../app/reviews.ts';
 import { EVENT_TYPES } from '../../domain/event-types.ts';
-import { incidentInputSchema } from '../../domain/schemas.ts';
+import { incidentInputSchema, reportInputSchema } from '../../domain/schemas.ts';
+import { reportToJson } from '../../app/sources.ts';
 import { readIncidentText } from '../../ingest/read-incidents.ts';
 import { incidentToJson } from '../../ingest/resource-output.ts';
 import { violationToJson } from '../../ingest/violation-output.ts';
@@ -35,6 +37,13 @@ const batchBody = z.object({
     .min(1, 'must hold at least one incident')
     .max(BATCH_MAX, `at most ${BATCH_MAX} incidents per batch`),
 });
+
+async function reportsJson(ctx: AppContext, incidentId: string) {
+  const sources = new Map((await ctx.store.listSources()).map((x) => [x.id, x]));
+  return (await ctx.store.listReports([incidentId])).map((r) =>
+    reportToJson(r, sources.get(r.sourceId)),
+  );
+}
 
 export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
@@ -62,8 +71,8 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
     access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/incidents/:id',
     tag: 'incidents',
-    summary: 'One incident (by id or external id) with its violations',
-    response: { status: 200, description: 'Incident with violations[]' },
+    summary: 'One incident (by id or external id) with its reports (graded sources) and violations',
+    response: { status: 200, description: 'Incident with reports[] and violations[]' },
     handler: async ({ params, actor }) => {
       const incident = await ctx.store.getIncident(params.id!);
       if (!incident) throw new AppError('not_found', `incident ${params.id} does not exist`);
@@ -72,7 +81,25 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
         limit: 1000,
         statuses: visibleStatuses(actor, undefined),
       });
-      return { ...incidentToJson(incident), violations: items.map(violationToJson) };
+      return {
+        ...incidentToJson(incident),
+        reports: await reportsJson(ctx, incident.id),
+        violations: items.map(violationToJson),
+      };
+    },
+  });
+  r.add({
+    method: 'POST',
+    access: { roles: INCIDENT_WRITERS },
+    url: '/api/v1/incidents/:id/reports',
+    tag: 'incidents',
+    summary:
+      "Add a source's report to an incident; its casualties and corroboration are recombined",
+    body: reportInputSchema,
+    response: { status: 201, description: 'Incident with reports[]' },
+    handler: async ({ params, body, actor }) => {
+      const incident = await addReport(ctx, actor, params.id!, body);
+      return { ...incidentToJson(incident), reports: await reportsJson(ctx, incident.id) };
     },
   });
   r.add({

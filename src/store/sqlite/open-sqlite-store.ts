@@ -7,7 +7,13 @@ import { migrations } from '../migrations.ts';
 import { KyselyStore, type BulkWriter } from '../kysely-store.ts';
 import type { IncidentKeyRow, Store } from '../store.ts';
 import { incidentRowValues } from '../row-mappers.ts';
-import { INCIDENT_COLUMNS, type Database, type ViolationsTable } from '../tables.ts';
+import {
+  INCIDENT_COLUMNS,
+  REPORT_COLUMNS,
+  type Database,
+  type ViolationsTable,
+} from '../tables.ts';
+import { reportToRow } from '../intake-queries.ts';
 
 const VIOLATION_COLUMNS = [
   'incident_id',
@@ -33,6 +39,9 @@ function sqliteBulkWriter(sqlite: SQLite.Database): BulkWriter {
   const insertViolation = sqlite.prepare(
     `INSERT INTO violations (${VIOLATION_COLUMNS.join(', ')}) VALUES (${placeholders(VIOLATION_COLUMNS.length)})`,
   );
+  const insertReport = sqlite.prepare(
+    `INSERT INTO reports (${REPORT_COLUMNS.join(', ')}) VALUES (${placeholders(REPORT_COLUMNS.length)})`,
+  );
   // One indexed lookup per key: cheaper than compiling and preparing an IN (…500…) query each time.
   const findKey = sqlite.prepare('SELECT id, content_hash FROM incidents WHERE external_id = ?');
   return {
@@ -46,6 +55,12 @@ function sqliteBulkWriter(sqlite: SQLite.Database): BulkWriter {
     },
     async insertIncidents(_db, incidents) {
       for (const i of incidents) insertIncident.run(incidentRowValues(i));
+    },
+    async insertReports(_db, reports) {
+      for (const r of reports) {
+        const row = reportToRow(r);
+        insertReport.run(REPORT_COLUMNS.map((c) => row[c]));
+      }
     },
     async insertViolations(_db, rows, now) {
       for (const r of rows)

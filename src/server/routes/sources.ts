@@ -1,0 +1,48 @@
+// /api/v1/sources: the source registry (names, aliases, kind, Admiralty reliability grade).
+import type { AppContext } from '../../app/context.ts';
+import { putSource, sourceToJson } from '../../app/sources.ts';
+import { AppError } from '../../domain/errors.ts';
+import { sourceSchema } from '../../domain/schemas.ts';
+import { ANY_SIGNED_IN } from '../access.ts';
+import type { RouteRegistry } from '../route-registry.ts';
+
+/** Grading sources is an analytical judgement; admins keep the registry. */
+const SOURCE_EDITORS = ['admin', 'analyst'] as const;
+
+export function sourceRoutes(r: RouteRegistry, ctx: AppContext): void {
+  r.add({
+    method: 'GET',
+    url: '/api/v1/sources',
+    tag: 'sources',
+    summary: 'List the source registry',
+    access: { roles: ANY_SIGNED_IN },
+    response: { status: 200, description: '{ items: Source[] }' },
+    handler: async () => ({ items: (await ctx.store.listSources()).map(sourceToJson) }),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/sources/:id',
+    tag: 'sources',
+    summary: 'One source',
+    access: { roles: ANY_SIGNED_IN },
+    response: { status: 200, description: 'Source' },
+    handler: async ({ params }) => {
+      const s = await ctx.store.getSource(params.id!);
+      if (!s) throw new AppError('not_found', `source ${params.id} does not exist`);
+      return sourceToJson(s);
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/sources',
+    tag: 'sources',
+    summary: 'Add or change a source (a new grade re-assesses every incident it reported)',
+    access: { roles: SOURCE_EDITORS },
+    body: sourceSchema,
+    response: { status: 200, description: '{ source, status: added | changed | unchanged }' },
+    handler: async ({ body, actor }) => {
+      const { source, status } = await putSource(ctx, actor, body);
+      return { source: sourceToJson(source), status };
+    },
+  });
+}
