@@ -124,6 +124,7 @@ async function writeChunk(
             createdAt: old?.createdAt ?? now,
             updatedAt: now,
             assessment,
+            mergedInto: old?.mergedInto ?? null,
           };
           await tx.updateIncident(incident);
           if (old) before.set(old.id, old);
@@ -135,14 +136,26 @@ async function writeChunk(
       const id = uuidv7();
       const { reports, assessment } = buildReports(resolver, id, drafted, [], 'record', now);
       newReports.push(...reports);
-      added.push({ ...draft, id, contentHash: hash, createdAt: now, updatedAt: now, assessment });
+      added.push({
+        ...draft,
+        id,
+        contentHash: hash,
+        createdAt: now,
+        updatedAt: now,
+        assessment,
+        mergedInto: null,
+      });
       summary.added++;
     }
     await tx.insertIncidents(added);
     await tx.insertReports(newReports);
     const addedRows = matchIncidents(engine, added);
     await tx.insertViolations(addedRows, now);
-    const changedRows = matchIncidents(engine, changed);
+    // A duplicate merged into another counts through its survivor: it gives no violations.
+    const changedRows = matchIncidents(
+      engine,
+      changed.filter((c) => c.mergedInto === null),
+    );
     if (changed.length > 0)
       await tx.syncViolations(
         { incidentIds: changed.map((c) => c.id) },
@@ -319,6 +332,11 @@ export async function updateIncident(
     const engine = await ctx.currentEngine(tx);
     const old = await tx.getIncident(idOrExternalId);
     if (!old) throw new AppError('not_found', `incident ${idOrExternalId} does not exist`);
+    if (old.mergedInto !== null)
+      throw new AppError(
+        'invalid_transition',
+        `incident ${idOrExternalId} was merged into ${old.mergedInto}; edit that one, or undo the merge first`,
+      );
     const draft = incidentDraftFromInput(input, ctx.config.geoPrecisionRadii);
     if (draft.externalId !== null && draft.externalId !== old.externalId)
       throw new AppError('validation_failed', 'external_id cannot be changed', 'external_id');
@@ -341,6 +359,7 @@ export async function updateIncident(
       createdAt: old.createdAt,
       updatedAt: now,
       assessment,
+      mergedInto: null,
     };
     await tx.updateIncident(next);
     const rows = matchIncidents(engine, [next]);

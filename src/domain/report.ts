@@ -266,3 +266,18 @@ export function reportDraftsOf(
     combatantsKilled: r.combatants_killed ?? null,
   }));
 }
+
+/** An analyst's merge of a duplicate into the incident that survives it (undo-able). */
+export interface Merge {
+  id: string;
+  survivorId: string;
+  mergedId: string;
+  /** The duplicate's reports, moved to the survivor (moved back on undo). */
+  reportIds: string[];
+  score: number | null;
+  note: string;
+  mergedBy: string;
+  mergedAt: number;
+  undoneBy: string | null;
+  undoneAt: number | null;
+}

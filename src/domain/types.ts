@@ -90,6 +90,8 @@ export interface Incident extends IncidentDraft {
   updatedAt: number;
   /** Casualties and corroboration combined from the incident's reports. */
   assessment: IncidentAssessment;
+  /** Set when an analyst merged this incident into another (a duplicate); it then counts no more. */
+  mergedInto: string | null;
 }
 
 /** The stored result of matching: one per (incident, agreement, zone key). */

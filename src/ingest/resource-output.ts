@@ -98,6 +98,7 @@ export function incidentToJson(i: Incident) {
     },
     corroborated: i.assessment.corroborated,
     report_count: i.assessment.reportCount,
+    merged_into: i.mergedInto,
     created_at: toIso(i.createdAt),
     updated_at: toIso(i.updatedAt),
   };

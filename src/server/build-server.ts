@@ -19,6 +19,7 @@ import { keyRoutes } from './routes/keys.ts';
 import { proposalRoutes } from './routes/proposals.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { duplicateRoutes } from './routes/duplicates.ts';
 import { userRoutes } from './routes/users.ts';
 
 export interface ServerOptions {
@@ -40,6 +41,7 @@ export function buildRegistry(ctx: AppContext, shutdown: AbortSignal): RouteRegi
   zoneRoutes(registry, ctx);
   sourceRoutes(registry, ctx);
   incidentRoutes(registry, ctx);
+  duplicateRoutes(registry, ctx);
   violationRoutes(registry, ctx);
   deskRoutes(registry, ctx);
   auditRoutes(registry, ctx);

@@ -1,7 +1,7 @@
 // Sources and reports over Kysely: the source registry with its names and aliases, the reports of
 // incidents, and the figures combined from them. KyselyStore inherits these.
 import type { Kysely } from 'kysely';
-import type { IncidentAssessment, Report, Source } from '../domain/report.ts';
+import type { IncidentAssessment, Merge, Report, Source } from '../domain/report.ts';
 import { chunks } from './query-filters.ts';
 import { assessmentColumns } from './row-mappers.ts';
 import type { Database, ReportsTable, SourcesTable } from './tables.ts';
@@ -163,6 +163,83 @@ export abstract class IntakeQueries {
           .where('incident_id', 'in', part)
           .where('origin', '=', origin)
           .execute();
+  }
+
+  /** Re-points reports to another incident; returns the ids moved. */
+  async moveReports(fromIncidentId: string, toIncidentId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('reports')
+      .select('id')
+      .where('incident_id', '=', fromIncidentId)
+      .execute();
+    const ids = rows.map((r) => r.id);
+    await this.moveReportsById(ids, toIncidentId);
+    return ids;
+  }
+
+  async moveReportsById(ids: readonly string[], toIncidentId: string): Promise<void> {
+    for (const part of chunks(ids, 500))
+      if (part.length > 0)
+        await this.db
+          .updateTable('reports')
+          .set({ incident_id: toIncidentId })
+          .where('id', 'in', part)
+          .execute();
+  }
+
+  async insertMerge(m: Merge): Promise<void> {
+    await this.db
+      .insertInto('merges')
+      .values({
+        id: m.id,
+        survivor_id: m.survivorId,
+        merged_id: m.mergedId,
+        report_ids: JSON.stringify(m.reportIds),
+        score: m.score,
+        note: m.note,
+        merged_by: m.mergedBy,
+        merged_at: m.mergedAt,
+        undone_by: m.undoneBy,
+        undone_at: m.undoneAt,
+      })
+      .execute();
+  }
+
+  async listMerges(filter: { id?: string; incidentId?: string }): Promise<Merge[]> {
+    let q = this.db.selectFrom('merges').selectAll().orderBy('merged_at').orderBy('id');
+    if (filter.id) q = q.where('id', '=', filter.id);
+    if (filter.incidentId) {
+      const id = filter.incidentId;
+      q = q.where((eb) => eb.or([eb('survivor_id', '=', id), eb('merged_id', '=', id)]));
+    }
+    return (await q.execute()).map((r) => ({
+      id: r.id,
+      survivorId: r.survivor_id,
+      mergedId: r.merged_id,
+      reportIds: JSON.parse(r.report_ids) as string[],
+      score: numOrNull(r.score),
+      note: r.note,
+      mergedBy: r.merged_by,
+      mergedAt: Number(r.merged_at),
+      undoneBy: r.undone_by,
+      undoneAt: numOrNull(r.undone_at),
+    }));
+  }
+
+  async markMergeUndone(id: string, by: string, at: number): Promise<void> {
+    await this.db
+      .updateTable('merges')
+      .set({ undone_by: by, undone_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setMergedInto(incidentId: string, survivorId: string | null): Promise<void> {
+    await this.db
+      .updateTable('incidents')
+      .set({ merged_into: survivorId })
+      .where('id', '=', incidentId)
+      .execute();
   }
 
   async incidentIdsWithSource(sourceId: string): Promise<string[]> {

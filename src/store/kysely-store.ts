@@ -13,7 +13,7 @@ import type {
 import type { IncidentKeyRow, Store, SyncResult, ViolationScope, ZoneFilter } from './store.ts';
 import type { Database } from './tables.ts';
 import type { Report } from '../domain/report.ts';
-import { chunks, whereIncident } from './query-filters.ts';
+import { chunks, notMerged, whereIncident } from './query-filters.ts';
 import { AccountabilityQueries } from './accountability-queries.ts';
 import { listViolationRows, syncViolationRows } from './violation-queries.ts';
 import {
@@ -230,7 +230,7 @@ export class KyselyStore extends AccountabilityQueries implements Store {
   }
 
   async listIncidents(filter: IncidentFilter) {
-    let q = this.db.selectFrom('incidents');
+    let q = notMerged(this.db.selectFrom('incidents'));
     if (filter.eventType) q = q.where('event_type', '=', filter.eventType);
     q = whereIncident(q, filter);
     const total = await q
@@ -252,7 +252,7 @@ export class KyselyStore extends AccountabilityQueries implements Store {
   ): AsyncIterable<Incident[]> {
     let after = '';
     for (;;) {
-      let q = this.db.selectFrom('incidents').selectAll().where('id', '>', after);
+      let q = notMerged(this.db.selectFrom('incidents').selectAll().where('id', '>', after));
       q = whereIncident(q, filter);
       const rows = await q.orderBy('id').limit(pageSize).execute();
       if (rows.length === 0) return;

@@ -282,6 +282,20 @@ export const migrations: Record<string, Migration> = {
         .alterTable('incidents')
         .addColumn('report_count', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
+      await db.schema.alterTable('incidents').addColumn('merged_into', 'text').execute();
+      await db.schema
+        .createTable('merges')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('survivor_id', 'text', (c) => c.notNull())
+        .addColumn('merged_id', 'text', (c) => c.notNull())
+        .addColumn('report_ids', 'text', (c) => c.notNull())
+        .addColumn('score', 'double precision')
+        .addColumn('note', 'text', (c) => c.notNull())
+        .addColumn('merged_by', 'text', (c) => c.notNull())
+        .addColumn('merged_at', 'bigint', (c) => c.notNull())
+        .addColumn('undone_by', 'text')
+        .addColumn('undone_at', 'bigint')
+        .execute();
       await db.schema
         .createTable('sources')
         .addColumn('id', 'text', (c) => c.primaryKey())

@@ -32,6 +32,12 @@ export function whereIncident<Q extends { where: (...args: any[]) => Q }>(
   return overlapsTime(out, f.from, f.until, col('occurred_from'), col('occurred_until'));
 }
 
+/** Leaves out incidents merged into another as duplicates: they count through their survivor. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's builder generics differ per query
+export function notMerged<Q extends { where: (...args: any[]) => Q }>(q: Q, alias?: string): Q {
+  return q.where(alias ? `${alias}.merged_into` : 'merged_into', 'is', null);
+}
+
 /**
  * Spans overlapping [from, until): an interval [a, b) when a < until and b > from; an instant
  * (a = b) when from <= a < until.

@@ -161,6 +161,7 @@ export function incidentFromRow(r: IncidentsTable): Incident {
       corroborated: num(r.corroborated) === 1,
       reportCount: num(r.report_count),
     },
+    mergedInto: r.merged_into ?? null,
   };
 }
 
@@ -192,6 +193,7 @@ export function incidentToRow(i: Incident): IncidentsTable {
     created_at: i.createdAt,
     updated_at: i.updatedAt,
     ...assessmentColumns(i.assessment),
+    merged_into: i.mergedInto,
   };
 }
 
@@ -216,7 +218,7 @@ export function incidentRowValues(i: Incident): unknown[] {
     i.id, i.externalId, i.eventType, i.subEventType, i.occurredFrom, i.occurredUntil, i.timePrecision,
     i.lon, i.lat, i.uncertaintyM, i.geoPrecision, i.actor1, i.actor2, i.fatalities, i.source, i.notes,
     i.country, i.admin1, i.admin2, i.admin3, i.location, JSON.stringify(i.attributes), i.contentHash,
-    i.createdAt, i.updatedAt, ...assessmentValues(i.assessment),
+    i.createdAt, i.updatedAt, ...assessmentValues(i.assessment), i.mergedInto,
   ]; // prettier-ignore
 }
 

@@ -35,6 +35,7 @@ function incident(id: string, over: Partial<Incident> = {}): Incident {
     createdAt: 1,
     updatedAt: 1,
     assessment: EMPTY_ASSESSMENT,
+    mergedInto: null,
     ...over,
   };
 }

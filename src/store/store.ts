@@ -26,7 +26,7 @@ import type {
   ViolationReviewState,
 } from '../domain/accountability-types.ts';
 import type { AuditEntry } from '../domain/audit-chain.ts';
-import type { IncidentAssessment, Report, Source } from '../domain/report.ts';
+import type { IncidentAssessment, Merge, Report, Source } from '../domain/report.ts';
 
 export interface ZoneFilter {
   agreementId?: string | undefined;
@@ -134,6 +134,13 @@ export interface Store {
   deleteReports(incidentIds: readonly string[], origin: Report['origin']): Promise<void>;
   setAssessment(incidentId: string, assessment: IncidentAssessment): Promise<void>;
   incidentIdsWithSource(sourceId: string): Promise<string[]>;
+  /** Re-points every report of one incident to another; returns the ids moved. */
+  moveReports(fromIncidentId: string, toIncidentId: string): Promise<string[]>;
+  moveReportsById(ids: readonly string[], toIncidentId: string): Promise<void>;
+  setMergedInto(incidentId: string, survivorId: string | null): Promise<void>;
+  insertMerge(merge: Merge): Promise<void>;
+  listMerges(filter: { id?: string; incidentId?: string }): Promise<Merge[]>;
+  markMergeUndone(id: string, by: string, at: number): Promise<void>;
 
   // ── accounts ──
   countUsers(): Promise<number>;

@@ -86,6 +86,21 @@ export interface IncidentsTable {
   combatants_killed: number | null;
   corroborated: number;
   report_count: number;
+  merged_into: string | null;
+}
+
+export interface MergesTable {
+  id: string;
+  survivor_id: string;
+  merged_id: string;
+  /** JSON array: the reports moved to the survivor, moved back on undo. */
+  report_ids: string;
+  score: number | null;
+  note: string;
+  merged_by: string;
+  merged_at: number;
+  undone_by: string | null;
+  undone_at: number | null;
 }
 
 export interface SourcesTable {
@@ -291,6 +306,7 @@ export interface Database {
   sources: SourcesTable;
   source_names: SourceNamesTable;
   reports: ReportsTable;
+  merges: MergesTable;
 }
 
 export const INCIDENT_COLUMNS = [
@@ -329,6 +345,7 @@ export const INCIDENT_COLUMNS = [
   'combatants_killed',
   'corroborated',
   'report_count',
+  'merged_into',
 ] as const satisfies readonly (keyof IncidentsTable)[];
 
 export const REPORT_COLUMNS = [
