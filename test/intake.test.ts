@@ -1,6 +1,6 @@
 // Intake through the CLI and the HTTP API: UCDP GED and HXL files (with nasty rows), the source
 // registry with aliases and grades, reports per incident, combined casualties and corroboration.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { sourceRegistrySchema } from '../src/domain/schemas.ts';
 import { parseInput } from '../src/domain/validate.ts';
 import { SOURCES_FILE } from '../src/demo/load-demo.ts';
 import { buildServer } from '../src/server/build-server.ts';
+import { ACLED_HEADER, acledRow } from './fixtures.ts';
 import { ROOT, runCli, tempContext } from './helpers.ts';
 import { airStrike, setupScenario, type Caller } from './scenario.ts';
 
@@ -157,5 +158,42 @@ describe('sources, reports, casualties and corroboration', () => {
     const grade = await call('monitor', 'POST', '/api/v1/incidents/C-2/reports', { source: 'AFP', credibility: 7 });
     expect(body(grade).error.field).toBe('credibility');
     expect((await call('liaison-gov', 'POST', '/api/v1/incidents/C-2/reports', { source: 'X' })).statusCode).toBe(403);
+  }); // prettier-ignore
+});
+
+describe('geocoding places named without coordinates', () => {
+  it('places an ACLED row without coordinates at its named place, flagged, with a covering radius', () => {
+    const file = join(env.dir, 'no-coords.csv');
+    writeFileSync(file, [
+      ACLED_HEADER,
+      acledRow({ id: 'GEO-1', date: '2018-02-17', lat: '', lon: '' }),
+      acledRow({ id: 'GEO-2', date: '2018-02-17', lat: '', lon: '' }).replace(/Rural Damascus,Duma,Duma,Duma/, 'Atlantis,Nowhere,Nowhere,Nowhere'),
+    ].join('\n') + '\n');
+    const r = runCli(['incidents', 'import', file, '--db', env.path, '--json']);
+    expect(r.code).toBe(3);
+    const s = JSON.parse(r.stdout);
+    expect(s.added).toBe(1);
+    expect(s.rejected).toEqual([{ row: 2, field: 'latitude', message: expect.stringMatching(/not in the gazetteer/) }]);
+  }); // prettier-ignore
+
+  it('shows the geocoded incident with its flag; a GeoJSON feature may name a place instead of a point', async () => {
+    const i = body(await call('analyst', 'GET', '/api/v1/incidents/GEO-1'));
+    expect(i.attributes.geocoded).toMatch(/^adm3:SY/);
+    expect(i.uncertainty_m).toBeGreaterThan(2000);
+    expect(i.lon).toBeGreaterThan(36.2);
+    expect(i.lon).toBeLessThan(36.6);
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 'GEO-3', geometry: null, properties: { event_type: 'Explosions/Remote violence', occurred_on: '2018-02-17', location: 'Eastern Ghouta' } },
+        { type: 'Feature', id: 'GEO-4', geometry: null, properties: { event_type: 'Battles', occurred_on: '2018-02-17' } },
+      ],
+    };
+    const r = await app.inject({ method: 'POST', url: '/api/v1/incidents/import', headers: { ...headers.analyst, 'content-type': 'application/geo+json' }, payload: JSON.stringify(fc) });
+    const s = body(r);
+    expect(s.added).toBe(1);
+    expect(s.rejected[0]).toMatchObject({ row: 2, field: 'features[1].geometry' });
+    const g = body(await call('analyst', 'GET', '/api/v1/incidents/GEO-3'));
+    expect(g.attributes.geocoded).toMatch(/^area:AREA-EASTERN-GHOUTA/);
   }); // prettier-ignore
 });

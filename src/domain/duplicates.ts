@@ -28,7 +28,7 @@ export interface DuplicateMatch {
   reasons: string[];
 }
 
-const km = (m: number) => (m < 1000 ? `${Math.round(m)} m` : `${(m / 1000).toFixed(1)} km`);
+const km = (m: number) => (m < 950 ? `${Math.round(m)} m` : `${(m / 1000).toFixed(1)} km`);
 const day = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
 
 /**

@@ -95,8 +95,9 @@ export interface CombinedCasualties {
   fromCredible: boolean;
 }
 
+/** A report's figures with missing ends filled: best from low/high, high from best/low. */
 const ends = (c: CasualtyCount) => ({
-  low: c.low ?? c.best ?? c.high,
+  low: c.low,
   best: c.best ?? c.low ?? c.high,
   high: c.high ?? c.best ?? c.low,
 });
@@ -116,36 +117,51 @@ function combineCounts(
   all: readonly CasualtyCount[],
 ): CasualtyCount {
   const b = base.map(ends);
-  const low = maxOf(b.map((c) => c.low));
-  const best = median(b.map((c) => c.best));
+  // A report's stated low is vouched for; a lone figure is a best, not a minimum.
+  const bests = b.map((c) => c.best).filter((x): x is number => x !== null);
+  const low = maxOf(b.map((c) => c.low)) ?? (bests.length ? Math.min(...bests) : null);
+  const median_ = median(bests);
+  const best = median_ === null ? null : Math.max(median_, low ?? 0);
   const high = maxOf([...all.map(ends).map((c) => c.high), best]);
   return { low, best, high: high === null ? null : Math.max(high, low ?? 0) };
 }
 
+const hasFigure = (c: CasualtyCount) => c.low !== null || c.best !== null || c.high !== null;
+
+/** The base of one measure: credible reports that give it, else every report that gives it. */
+function measureBase(
+  reports: readonly GradedReport[],
+  pick: (r: GradedReport) => CasualtyCount,
+): { base: CasualtyCount[]; all: CasualtyCount[]; credible: boolean } {
+  const giving = reports.filter((r) => hasFigure(pick(r)));
+  const credible = giving.filter(isCredible);
+  const base = credible.length > 0 ? credible : giving;
+  return { base: base.map(pick), all: giving.map(pick), credible: credible.length > 0 };
+}
+
 /**
- * The documented rule (docs/INTAKE.md): over the credible reports (reliability A–C, credibility
- * 1–3), or over all reports when none is credible —
- * low = the largest low (each report vouches for at least its low);
- * best = the median of the best figures (one outlier does not move it);
+ * The documented rule (docs/INTAKE.md), for each measure over the credible reports that give it
+ * (reliability A–C, credibility 1–3), or over every report that gives it when none is credible —
+ * low = the largest low a report states (when none states one, the smallest best);
+ * best = the median of the best figures (one outlier does not move it), never below low;
  * high = the largest high of *any* report (the cell must see the worst claim), never below low.
  * A report's missing end falls back to its other figures. Civilians and combatants: the largest
- * figure a base report gives.
+ * figure of the same base.
  */
 export function combineCasualties(reports: readonly GradedReport[]): CombinedCasualties {
-  const credible = reports.filter(isCredible);
-  const base = credible.length > 0 ? credible : reports;
+  const killed = measureBase(reports, (r) => r.killed);
+  const injured = measureBase(reports, (r) => r.injured);
+  const count = (pick: (r: GradedReport) => number | null) => {
+    const giving = reports.filter((r) => pick(r) !== null);
+    const credible = giving.filter(isCredible);
+    return maxOf((credible.length > 0 ? credible : giving).map(pick));
+  };
   return {
-    killed: combineCounts(
-      base.map((r) => r.killed),
-      reports.map((r) => r.killed),
-    ),
-    injured: combineCounts(
-      base.map((r) => r.injured),
-      reports.map((r) => r.injured),
-    ),
-    civiliansKilled: maxOf(base.map((r) => r.civiliansKilled)),
-    combatantsKilled: maxOf(base.map((r) => r.combatantsKilled)),
-    fromCredible: credible.length > 0,
+    killed: combineCounts(killed.base, killed.all),
+    injured: combineCounts(injured.base, injured.all),
+    civiliansKilled: count((r) => r.civiliansKilled),
+    combatantsKilled: count((r) => r.combatantsKilled),
+    fromCredible: killed.credible,
   };
 }
 
@@ -226,10 +242,11 @@ export function sourceIdFor(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
   return slug || 'source';
 }
 

@@ -10,6 +10,8 @@ import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
 import { fieldPath } from '../domain/validate.ts';
 import type { ImportRow } from '../app/incidents.ts';
 import { AppError } from '../domain/errors.ts';
+import { Gazetteer } from '../geo/gazetteer.ts';
+import { geocodeMissingCoordinates } from './geocode-row.ts';
 
 export const ACLED_COLUMNS = [
   'event_id_cnty',
@@ -200,7 +202,12 @@ export function acledRecordToRow(
   record: Record<string, string>,
   radii: GeoPrecisionRadii,
 ): ImportRow {
-  const parsed = acledRowSchema.safeParse(record);
+  // No coordinates but a place named: the gazetteer's point, with a radius covering the place.
+  const geo = geocodeMissingCoordinates(record, Gazetteer.load);
+  if (geo && !geo.ok) return { row, error: { field: 'latitude', message: geo.message } };
+  const parsed = acledRowSchema.safeParse(
+    geo ? { ...record, latitude: String(geo.lat), longitude: String(geo.lon) } : record,
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { row, error: { field: fieldPath(issue.path) || 'row', message: issue.message } };
@@ -216,6 +223,7 @@ export function acledRecordToRow(
       lon: a.longitude,
       lat: a.latitude,
       geo_precision: a.geo_precision,
+      ...(geo && { uncertainty_m: Math.max(geo.uncertainty_m, radii[a.geo_precision ?? 1]) }),
       actor1: a.actor1,
       actor2: a.actor2,
       fatalities: a.fatalities ?? null,
@@ -233,6 +241,7 @@ export function acledRecordToRow(
     const v = record[k]!;
     if (v !== '' && !MAPPED.has(k)) draft.attributes[k] = v;
   }
+  if (geo) draft.attributes.geocoded = geo.geocoded;
   return { row, draft };
 }
 

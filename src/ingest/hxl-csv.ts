@@ -4,6 +4,8 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
+import { Gazetteer } from '../geo/gazetteer.ts';
+import { geocodeMissingCoordinates } from './geocode-row.ts';
 import { parseEventType, parseSubEventType, type EventType } from '../domain/event-types.ts';
 import { incidentDraftFromInput } from '../domain/incident.ts';
 import { NO_COUNT, reportDraft, type CasualtyCount } from '../domain/report.ts';
@@ -262,6 +264,19 @@ function hxlRecordToRow(
     return { row, error: cellCountError(record, width, 'the hashtag row')! };
   const keyed: Partial<Record<HxlField, string>> = {};
   for (const [f, { index }] of layout.fields) keyed[f] = record[index];
+  const geo = geocodeMissingCoordinates(
+    {
+      latitude: keyed.lat,
+      longitude: keyed.lon,
+      admin1: keyed.admin1,
+      admin2: keyed.admin2,
+      admin3: keyed.admin3,
+      location: keyed.location,
+    },
+    Gazetteer.load,
+  );
+  if (geo && !geo.ok) return { row, error: { field: label('lat'), message: geo.message } };
+  if (geo) [keyed.lat, keyed.lon] = [String(geo.lat), String(geo.lon)];
   const parsed = layout.schema.safeParse(keyed);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -271,7 +286,10 @@ function hxlRecordToRow(
   const a = parsed.data;
   const input = toInput(a, label, options.now);
   if ('field' in input) return { row, error: input };
+  if (geo)
+    input.uncertainty_m = Math.max(geo.uncertainty_m, options.radii[input.geo_precision ?? 1]);
   const draft = incidentDraftFromInput(input, options.radii);
+  if (geo) draft.attributes.geocoded = geo.geocoded;
   for (const { index, key } of layout.attributes) {
     const v = record[index]?.trim();
     if (v) draft.attributes[key] = v;

@@ -1,5 +1,5 @@
 // Incident files of any supported format → import rows; the format is detected from the content.
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { AppError } from '../domain/errors.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
 import type { ImportRow } from '../app/incidents.ts';
@@ -8,7 +8,7 @@ import { readAcledCsv } from './acled-csv.ts';
 import { detectHxl, readHxlCsv } from './hxl-csv.ts';
 import { detectUcdp, readUcdpCsv } from './ucdp-csv.ts';
 import { parseAcledInWorker } from './parse-in-worker.ts';
-import { parseGeoJsonText, readGeoJsonIncidents } from './geojson-incidents.ts';
+import { readGeoJsonStream } from './geojson-incidents.ts';
 
 export const INCIDENT_FORMATS = ['acled-csv', 'ucdp-csv', 'hxl-csv', 'geojson'] as const;
 export type IncidentFormat = (typeof INCIDENT_FORMATS)[number];
@@ -76,11 +76,11 @@ export async function readIncidentFile(
     const stream = createReadStream(path, { encoding: 'utf8' });
     return { format, rows: csvRows(format, stream, radii), bytesRead: () => stream.bytesRead };
   }
-  const text = await readFile(path, 'utf8');
+  const stream = createReadStream(path);
   return {
     format,
-    rows: readGeoJsonIncidents(parseGeoJsonText(text), radii),
-    bytesRead: () => text.length,
+    rows: readGeoJsonStream(stream, radii),
+    bytesRead: () => stream.bytesRead,
   };
 }
 
@@ -91,5 +91,5 @@ export function readIncidentText(
 ): { format: IncidentFormat; rows: AsyncIterable<ImportRow> | Iterable<ImportRow> } {
   const format = detectIncidentFormat(text.slice(0, 4096));
   if (format !== 'geojson') return { format, rows: csvRows(format, [text], radii) };
-  return { format, rows: readGeoJsonIncidents(parseGeoJsonText(text), radii) };
+  return { format, rows: readGeoJsonStream([text], radii) };
 }

@@ -2,6 +2,8 @@
 // row is validated here, at the edge; a bad row becomes a rejection naming its column.
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
+import { Gazetteer } from '../geo/gazetteer.ts';
+import { geocodeMissingCoordinates } from './geocode-row.ts';
 import type { EventType } from '../domain/event-types.ts';
 import { incidentDraftFromInput } from '../domain/incident.ts';
 import { reportDraft, type ReportDraft } from '../domain/report.ts';
@@ -213,7 +215,20 @@ export function ucdpRecordToRow(
   record: Record<string, string>,
   options: IntakeOptions & { now: number },
 ): ImportRow {
-  const parsed = ucdpRowSchema.safeParse(record);
+  const geo = geocodeMissingCoordinates(
+    {
+      latitude: record.latitude,
+      longitude: record.longitude,
+      admin1: record.adm_1,
+      admin2: record.adm_2,
+      location: record.where_description,
+    },
+    Gazetteer.load,
+  );
+  if (geo && !geo.ok) return { row, error: { field: 'latitude', message: geo.message } };
+  const parsed = ucdpRowSchema.safeParse(
+    geo ? { ...record, latitude: String(geo.lat), longitude: String(geo.lon) } : record,
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { row, error: { field: fieldPath(issue.path) || 'row', message: issue.message } };
@@ -233,7 +248,10 @@ export function ucdpRecordToRow(
       occurred_until: toIso(span.until),
       lon: a.longitude,
       lat: a.latitude,
-      uncertainty_m: wherePrec === 1 ? options.radii[1] : UCDP_WHERE_PREC_RADIUS_M[wherePrec],
+      uncertainty_m: Math.max(
+        geo?.uncertainty_m ?? 0,
+        wherePrec === 1 ? options.radii[1] : UCDP_WHERE_PREC_RADIUS_M[wherePrec],
+      ),
       actor1: a.side_a,
       actor2: a.side_b,
       fatalities: a.best,
@@ -251,6 +269,7 @@ export function ucdpRecordToRow(
     const v = record[k]!.trim();
     if (v !== '' && !MAPPED.has(k)) draft.attributes[k] = v;
   }
+  if (geo) draft.attributes.geocoded = geo.geocoded;
   return { row, draft, reports: ucdpReports(a) };
 }
 
