@@ -679,6 +679,7 @@ const incidents: Incident[] = [
     uncertainty_m: 500,
     actor2: CIV,
     fatalities: 4,
+    source: 'SOHR; Reuters',
     notes: 'Jets struck a residential block in central Douma on the first day of the truce.',
   }),
   shelling('DEMO-0003', 36.3667, 33.5583, {
@@ -715,6 +716,7 @@ const incidents: Incident[] = [
     uncertainty_m: 1000,
     actor2: CIV,
     fatalities: 5,
+    source: 'SOHR; AFP',
     notes: 'Air strike on the market area of Hamouriyah during the extension period.',
   }),
   air('DEMO-0007', 36.405, 33.575, {

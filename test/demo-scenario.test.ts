@@ -77,6 +77,15 @@ describe('demo scenario', () => {
     expect(byRef.get('DEMO-0002')).toBe('v1');
   });
 
+  it('grades its sources: two incidents are corroborated by independent B sources', async () => {
+    const all = (await env.ctx.store.listIncidents({ limit: 100 })).items;
+    const corroborated = all.filter((i) => i.assessment.corroborated).map((i) => i.externalId);
+    expect(corroborated.sort()).toEqual(['DEMO-0002', 'DEMO-0006']);
+    const sources = await env.ctx.store.listSources();
+    expect(sources.find((x) => x.id === 'sohr')).toMatchObject({ reliability: 'B', auto: false });
+    expect(sources.filter((x) => x.auto)).toEqual([]);
+  });
+
   it('is idempotent: loading it again changes nothing', async () => {
     const before = await env.ctx.store.listViolations({ limit: 1000 });
     const again = await loadDemo(env.ctx);
