@@ -197,3 +197,28 @@ describe('geocoding places named without coordinates', () => {
     expect(g.attributes.geocoded).toMatch(/^area:AREA-EASTERN-GHOUTA/);
   }); // prettier-ignore
 });
+
+describe('ACLED CSV: the nasty fixture', () => {
+  it('reads BOM, CRLF and quoted newlines, and rejects each bad row by row, column and reason', async () => {
+    const r = runCli(['incidents', 'import', fixture('acled-nasty.csv'), '--db', env.path, '--json']);
+    expect(r.code).toBe(3);
+    const s = JSON.parse(r.stdout);
+    expect(s.format).toBe('acled-csv');
+    expect(s.read).toBe(8);
+    expect(s.rejected.map((x: { row: number; field: string }) => [x.row, x.field])).toEqual([
+      [3, 'latitude'],
+      [4, 'event_date'],
+      [5, 'external_id'],
+      [6, 'fatalities'],
+      [7, 'row'],
+    ]);
+    expect(s.added).toBe(3);
+    const n1 = body(await call('analyst', 'GET', '/api/v1/incidents/N1'));
+    expect(n1.notes).toBe('Shelling, then "more" shelling,\r\nat night; two sources.');
+    expect(n1.reports.map((x: { source_id: string }) => x.source_id)).toEqual(['shaam', 'sohr']);
+    const n2 = body(await call('analyst', 'GET', '/api/v1/incidents/N2'));
+    expect(n2.occurred_from).toBe('2018-02-17T00:00:00.000Z');
+    const n7 = body(await call('analyst', 'GET', '/api/v1/incidents/N7'));
+    expect(n7.attributes.geocoded).toMatch(/^(area|adm\d|neighbourhood):/);
+  }); // prettier-ignore
+});

@@ -290,6 +290,7 @@ export async function importIncidentRows(
   }
   if (pending.length > 0) await writeChunk(ctx, actor, pending, summary);
   onProgress?.({ read: summary.read });
+  summary.rejected.sort((a, b) => a.row - b.row);
   return summary;
 }
 

@@ -201,6 +201,7 @@ export function acledRecordToRow(
   row: number,
   record: Record<string, string>,
   radii: GeoPrecisionRadii,
+  now = Date.now(),
 ): ImportRow {
   // No coordinates but a place named: the gazetteer's point, with a radius covering the place.
   const geo = geocodeMissingCoordinates(record, Gazetteer.load);
@@ -213,6 +214,11 @@ export function acledRecordToRow(
     return { row, error: { field: fieldPath(issue.path) || 'row', message: issue.message } };
   }
   const a = parsed.data;
+  if ((parseIsoDay(a.event_date) ?? 0) > now)
+    return {
+      row,
+      error: { field: 'event_date', message: `event_date ${a.event_date} is in the future` },
+    };
   const draft = incidentDraftFromInput(
     {
       external_id: a.event_id_cnty,
@@ -249,6 +255,7 @@ export function acledRecordToRow(
 export async function* readAcledCsv(
   source: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
   radii: GeoPrecisionRadii,
+  now = Date.now(),
 ): AsyncGenerator<ImportRow> {
   // papaparse's streaming mode: ~2× faster than csv-parse on ACLED rows (bench/ingest.bench.ts).
   // Errors of the source surface through the parser's iterator; breaking out destroys both.
@@ -287,7 +294,7 @@ export async function* readAcledCsv(
       }
       const keyed: Record<string, string> = {};
       header.forEach((h, i) => (keyed[h] = record[i]!));
-      yield acledRecordToRow(row, keyed, radii);
+      yield acledRecordToRow(row, keyed, radii, now);
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
