@@ -20,6 +20,7 @@ import { proposalRoutes } from './routes/proposals.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { duplicateRoutes } from './routes/duplicates.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { userRoutes } from './routes/users.ts';
 
 export interface ServerOptions {
@@ -43,6 +44,7 @@ export function buildRegistry(ctx: AppContext, shutdown: AbortSignal): RouteRegi
   incidentRoutes(registry, ctx);
   duplicateRoutes(registry, ctx);
   violationRoutes(registry, ctx);
+  exportRoutes(registry, ctx, shutdown);
   deskRoutes(registry, ctx);
   auditRoutes(registry, ctx);
   streamRoutes(registry, ctx, shutdown);

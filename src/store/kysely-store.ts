@@ -7,15 +7,24 @@ import type {
   Incident,
   IncidentFilter,
   Party,
+  Violation,
   ViolationFilter,
   ViolationRecord,
 } from '../domain/types.ts';
-import type { IncidentKeyRow, Store, SyncResult, ViolationScope, ZoneFilter } from './store.ts';
+import type {
+  ExportFilter,
+  IncidentKeyRow,
+  Store,
+  SyncResult,
+  ViolationScope,
+  ZoneFilter,
+} from './store.ts';
 import type { Database } from './tables.ts';
 import type { Report } from '../domain/report.ts';
 import { chunks, notMerged, whereIncident } from './query-filters.ts';
 import { AccountabilityQueries } from './accountability-queries.ts';
 import { listViolationRows, syncViolationRows } from './violation-queries.ts';
+import { scanIncidentsForExport, scanViolationsForExport } from './export-queries.ts';
 import {
   agreementFromRow,
   incidentFromRow,
@@ -262,6 +271,10 @@ export class KyselyStore extends AccountabilityQueries implements Store {
     }
   }
 
+  scanIncidentsForExport(filter: ExportFilter, pageSize: number): AsyncIterable<Incident[]> {
+    return scanIncidentsForExport(this.db, filter, pageSize);
+  }
+
   async maxUncertaintyM(): Promise<number> {
     const r = await this.db
       .selectFrom('incidents')
@@ -301,5 +314,9 @@ export class KyselyStore extends AccountabilityQueries implements Store {
 
   async listViolations(filter: ViolationFilter) {
     return listViolationRows(this.db, filter);
+  }
+
+  scanViolationsForExport(filter: ExportFilter, pageSize: number): AsyncIterable<Violation[]> {
+    return scanViolationsForExport(this.db, filter, pageSize);
   }
 }

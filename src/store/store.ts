@@ -67,6 +67,12 @@ export interface NoticeFilter {
   key?: ViolationKey | undefined;
 }
 
+/** What an export selects: incidents or violations by place and time, and by violation. */
+export type ExportFilter = Pick<
+  ViolationFilter,
+  'agreementId' | 'zone' | 'certainty' | 'from' | 'until' | 'bbox' | 'statuses'
+>;
+
 export interface Store {
   /** Runs `fn` in one transaction: everything it writes lands, or nothing does. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
@@ -101,6 +107,11 @@ export interface Store {
     filter: { bbox?: [number, number, number, number]; from?: number; until?: number },
     pageSize: number,
   ): AsyncIterable<Incident[]>;
+  /**
+   * Pages through incidents in id order for an export; with an agreement, zone, certainty or
+   * statuses in the filter, only incidents that have such a violation.
+   */
+  scanIncidentsForExport(filter: ExportFilter, pageSize: number): AsyncIterable<Incident[]>;
   maxUncertaintyM(): Promise<number>;
   countIncidents(): Promise<number>;
 
@@ -117,6 +128,8 @@ export interface Store {
   /** Adds rows for incidents that have none yet (fast path for new incidents). */
   insertViolations(rows: readonly ViolationRecord[], now: number): Promise<void>;
   listViolations(filter: ViolationFilter): Promise<{ items: Violation[]; total: number }>;
+  /** Pages through violations in key order (incident, agreement, zone key) for an export. */
+  scanViolationsForExport(filter: ExportFilter, pageSize: number): AsyncIterable<Violation[]>;
   setViolationReview(key: ViolationKey, state: ViolationReviewState): Promise<void>;
   insertViolationReview(review: ViolationReview): Promise<void>;
   listViolationReviews(key: ViolationKey): Promise<ViolationReview[]>;

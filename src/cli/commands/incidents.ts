@@ -12,6 +12,7 @@ import {
 } from '../../ingest/read-incidents.ts';
 import { z } from 'zod';
 import { parseFlags } from '../flags.ts';
+import { addIncidentExportCommand } from './export.ts';
 import { cliActor, withContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { progressBar } from '../progress.ts';
@@ -91,4 +92,5 @@ export function incidentsCommand(program: Command): void {
       );
       if (summary.rejected.length > 0) process.exitCode = EXIT.partial;
     });
+  addIncidentExportCommand(incidents);
 }

@@ -1,0 +1,164 @@
+// /api/v1/exports/…: incidents (ACLED CSV, GeoJSON, HXL CSV) and violations (CSV, GeoJSON) as
+// file downloads, streamed page by page at the pace the client reads. Incidents are published
+// data; violations, and incidents chosen by their violations, follow the violation list's rule:
+// outside the cell only confirmed violations are shared.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import { visibleStatuses } from '../../app/reviews.ts';
+import type { Actor } from '../../domain/roles.ts';
+import {
+  INCIDENT_EXPORTS,
+  VIOLATION_EXPORTS,
+  writeExport,
+  type ExportFormat,
+  type IncidentExportFormat,
+  type ViolationExportFormat,
+} from '../../ingest/export-stream.ts';
+import type { ExportFilter } from '../../store/store.ts';
+import { ANY_SIGNED_IN } from '../access.ts';
+import { violationFilterQuery } from '../query-schemas.ts';
+import type { RouteRegistry } from '../route-registry.ts';
+
+/** Rows per page read from the store: large enough to amortise the query, small enough to stay flat. */
+export const EXPORT_PAGE = 1000;
+
+export const exportQuery = violationFilterQuery.omit({ format: true });
+type ExportQuery = z.output<typeof exportQuery>;
+
+/** The store filter for a caller: statuses cut to what is shared with them. */
+export function exportFilterFor(
+  actor: Actor,
+  q: ExportQuery,
+  of: 'incidents' | 'violations',
+): ExportFilter {
+  const byViolation =
+    of === 'violations' ||
+    q.agreement !== undefined ||
+    q.zone !== undefined ||
+    q.certainty !== undefined ||
+    q.status !== undefined;
+  return {
+    agreementId: q.agreement,
+    zone: q.zone,
+    certainty: q.certainty,
+    from: q.from,
+    until: q.until,
+    bbox: q.bbox,
+    // Incidents are public: only when chosen by their violations does the sharing rule apply.
+    statuses: byViolation ? visibleStatuses(actor, q.status) : undefined,
+  };
+}
+
+/**
+ * Streams the pages as a download. The first page is read before the response starts, so a
+ * failing query still answers with the usual error; a failure after that cuts the transfer
+ * (the client sees an incomplete response, never a short file that looks whole).
+ */
+async function sendExport<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  pages: AsyncIterable<T[]>,
+  format: ExportFormat<T>,
+  filename: string,
+  shutdown: AbortSignal | undefined,
+): Promise<void> {
+  const it = pages[Symbol.asyncIterator]();
+  const first = await it.next();
+  reply.hijack();
+  const res = reply.raw;
+  // A server closing does not wait for a slow reader: the download is cut (until the response
+  // has left, even after the last write, so that a reader that stopped reading cannot hold it).
+  const cut = () => res.destroy();
+  shutdown?.addEventListener('abort', cut, { once: true });
+  res.once('close', () => shutdown?.removeEventListener('abort', cut));
+  res.writeHead(200, {
+    'content-type': format.contentType,
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  async function* all() {
+    if (!first.done) yield first.value;
+    for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+  }
+  try {
+    await writeExport(all(), format, res);
+    res.end();
+  } catch (e) {
+    req.log.warn({ err: e }, `export ${filename} stopped`);
+    res.destroy();
+  } finally {
+    await it.return?.();
+  }
+}
+
+const INCIDENT_ROUTES: [string, IncidentExportFormat, string][] = [
+  ['incidents.csv', 'acled-csv', 'ACLED CSV (the 31 ACLED columns)'],
+  ['incidents.geojson', 'geojson', 'GeoJSON FeatureCollection'],
+  ['incidents.hxl.csv', 'hxl-csv', 'HXL-tagged CSV'],
+];
+const VIOLATION_ROUTES: [string, ViolationExportFormat, string][] = [
+  ['violations.csv', 'csv', 'CSV (the columns of GET /api/v1/violations?format=csv)'],
+  ['violations.geojson', 'geojson', 'GeoJSON FeatureCollection of points'],
+];
+
+export function exportRoutes(r: RouteRegistry, ctx: AppContext, shutdown?: AbortSignal): void {
+  const day = () => new Date(ctx.config.now()).toISOString().slice(0, 10);
+  for (const [file, name, what] of INCIDENT_ROUTES) {
+    const format = INCIDENT_EXPORTS[name];
+    r.add({
+      method: 'GET',
+      url: `/api/v1/exports/${file}`,
+      tag: 'exports',
+      summary: `Export incidents as ${what}, by time, bbox, or agreement/zone/certainty/status of their violations`,
+      access: { roles: ANY_SIGNED_IN },
+      query: exportQuery,
+      response: {
+        status: 200,
+        description: `${what}, streamed as a download (incidents in id order)`,
+        contentTypes: [format.contentType.split(';')[0]!],
+      },
+      handler: async ({ req, reply, actor, query }) => {
+        const filter = exportFilterFor(actor, query, 'incidents');
+        const pages = ctx.store.scanIncidentsForExport(filter, EXPORT_PAGE);
+        await sendExport(
+          req,
+          reply,
+          pages,
+          format,
+          `truceline-incidents-${day()}${format.extension}`,
+          shutdown,
+        );
+      },
+    });
+  }
+  for (const [file, name, what] of VIOLATION_ROUTES) {
+    const format = VIOLATION_EXPORTS[name];
+    r.add({
+      method: 'GET',
+      url: `/api/v1/exports/${file}`,
+      tag: 'exports',
+      summary: `Export violations as ${what}, by agreement, zone, certainty, status, time, bbox`,
+      access: { roles: ANY_SIGNED_IN },
+      query: exportQuery,
+      response: {
+        status: 200,
+        description: `${what}, streamed as a download (outside the cell: confirmed ones only)`,
+        contentTypes: [format.contentType.split(';')[0]!],
+      },
+      handler: async ({ req, reply, actor, query }) => {
+        const filter = exportFilterFor(actor, query, 'violations');
+        const pages = ctx.store.scanViolationsForExport(filter, EXPORT_PAGE);
+        await sendExport(
+          req,
+          reply,
+          pages,
+          format,
+          `truceline-violations-${day()}${format.extension}`,
+          shutdown,
+        );
+      },
+    });
+  }
+}
