@@ -120,10 +120,12 @@ export function buildReports(
   const reports: Report[] = [];
   for (const d of drafts) {
     const sourceId = resolver.sourceOfName(d.source).id;
-    const { source: _named, ...account } = d;
-    const key = `${sourceId}\u0000${JSON.stringify(account)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (drafts.length > 1) {
+      const { source: _named, ...account } = d;
+      const key = `${sourceId}\u0000${JSON.stringify(account)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     reports.push({ ...d, id: uuidv7(), incidentId, sourceId, origin, createdAt: now });
   }
   const all = [...keep, ...reports];

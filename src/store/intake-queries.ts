@@ -61,6 +61,15 @@ export function reportToRow(r: Report): ReportsTable {
   };
 }
 
+/** A report's values in REPORT_COLUMNS order, for positional bulk inserts. */
+export function reportRowValues(r: Report): unknown[] {
+  return [
+    r.id, r.incidentId, r.sourceId, r.source, r.reference, r.receivedAt, r.text, r.credibility,
+    r.killed.low, r.killed.best, r.killed.high, r.injured.low, r.injured.best, r.injured.high,
+    r.civiliansKilled, r.combatantsKilled, r.origin, r.createdAt,
+  ]; // prettier-ignore
+}
+
 function reportFromRow(r: ReportsTable): Report {
   return {
     id: r.id,

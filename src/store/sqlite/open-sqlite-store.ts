@@ -13,7 +13,7 @@ import {
   type Database,
   type ViolationsTable,
 } from '../tables.ts';
-import { reportToRow } from '../intake-queries.ts';
+import { reportRowValues } from '../intake-queries.ts';
 
 const VIOLATION_COLUMNS = [
   'incident_id',
@@ -57,10 +57,7 @@ function sqliteBulkWriter(sqlite: SQLite.Database): BulkWriter {
       for (const i of incidents) insertIncident.run(incidentRowValues(i));
     },
     async insertReports(_db, reports) {
-      for (const r of reports) {
-        const row = reportToRow(r);
-        insertReport.run(REPORT_COLUMNS.map((c) => row[c]));
-      }
+      for (const r of reports) insertReport.run(reportRowValues(r));
     },
     async insertViolations(_db, rows, now) {
       for (const r of rows)
