@@ -222,3 +222,14 @@ describe('ACLED CSV: the nasty fixture', () => {
     expect(n7.attributes.geocoded).toMatch(/^(area|adm\d|neighbourhood):/);
   }); // prettier-ignore
 });
+
+describe('POST /api/v1/imports', () => {
+  it('takes a file body in any supported format, detected or named', async () => {
+    const text = readFileSync(fixture('hxl-sample.csv'), 'utf8');
+    const r = await app.inject({ method: 'POST', url: '/api/v1/imports?format=hxl-csv', headers: { ...headers.monitor, 'content-type': 'text/csv' }, payload: text });
+    expect(r.statusCode).toBe(200);
+    expect(body(r)).toMatchObject({ format: 'hxl-csv', rejected: [] });
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/imports?format=xls', headers: { ...headers.monitor, 'content-type': 'text/csv' }, payload: text });
+    expect(body(bad).error.field).toBe('format');
+  }); // prettier-ignore
+});

@@ -88,8 +88,9 @@ export async function readIncidentFile(
 export function readIncidentText(
   text: string,
   radii: GeoPrecisionRadii,
+  forced?: IncidentFormat,
 ): { format: IncidentFormat; rows: AsyncIterable<ImportRow> | Iterable<ImportRow> } {
-  const format = detectIncidentFormat(text.slice(0, 4096));
+  const format = forced ?? detectIncidentFormat(text.slice(0, 4096));
   if (format !== 'geojson') return { format, rows: csvRows(format, [text], radii) };
   return { format, rows: readGeoJsonStream([text], radii) };
 }

@@ -14,7 +14,7 @@ import { visibleStatuses } from '../../app/reviews.ts';
 import { EVENT_TYPES } from '../../domain/event-types.ts';
 import { incidentInputSchema, reportInputSchema } from '../../domain/schemas.ts';
 import { reportToJson } from '../../app/sources.ts';
-import { readIncidentText } from '../../ingest/read-incidents.ts';
+import { INCIDENT_FORMATS, readIncidentText } from '../../ingest/read-incidents.ts';
 import { incidentToJson } from '../../ingest/resource-output.ts';
 import { violationToJson } from '../../ingest/violation-output.ts';
 import { bboxQuery, isoQuery, pagingQuery } from '../query-schemas.ts';
@@ -148,30 +148,36 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
     handler: async ({ body, actor }) =>
       importIncidentRows(ctx, actor, importRowsFromInputs(body.items, ctx)),
   });
-  r.add({
-    method: 'POST',
-    access: { roles: INCIDENT_WRITERS },
-    url: '/api/v1/incidents/import',
-    tag: 'incidents',
-    summary:
-      'Import an ACLED CSV or a GeoJSON FeatureCollection (format detected); bad rows are reported, good rows land',
-    bodyTypes: ['text/csv', 'application/geo+json', 'application/json'],
-    bodyLimit: IMPORT_LIMIT,
-    response: {
-      status: 200,
-      description:
-        'Summary: format, read, added, updated, unchanged, rejected[{row, field, message}]',
-    },
-    handler: async ({ req, actor }) => {
-      const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? '');
-      if (!text.trim())
-        throw new AppError(
-          'validation_failed',
-          'the body is empty; send the file content',
-          '(body)',
-        );
-      const { format, rows } = readIncidentText(text, ctx.config.geoPrecisionRadii);
-      return { format, ...(await importIncidentRows(ctx, actor, rows)) };
-    },
-  });
+  for (const url of ['/api/v1/imports', '/api/v1/incidents/import'])
+    r.add({
+      method: 'POST',
+      access: { roles: INCIDENT_WRITERS },
+      url,
+      tag: 'incidents',
+      summary:
+        'Import an ACLED, UCDP GED or HXL CSV, or a GeoJSON FeatureCollection (format detected, or ?format=); bad rows are reported, good rows land',
+      bodyTypes: ['text/csv', 'application/geo+json', 'application/json'],
+      bodyLimit: IMPORT_LIMIT,
+      query: z.object({
+        format: z
+          .enum(INCIDENT_FORMATS, { message: `must be one of ${INCIDENT_FORMATS.join(', ')}` })
+          .optional(),
+      }),
+      response: {
+        status: 200,
+        description:
+          'Summary: format, read, added, updated, unchanged, rejected[{row, field, message}], violations',
+      },
+      handler: async ({ req, actor, query }) => {
+        const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? '');
+        if (!text.trim())
+          throw new AppError(
+            'validation_failed',
+            'the body is empty; send the file content',
+            '(body)',
+          );
+        const { format, rows } = readIncidentText(text, ctx.config.geoPrecisionRadii, query.format);
+        return { format, ...(await importIncidentRows(ctx, actor, rows)) };
+      },
+    });
 }
