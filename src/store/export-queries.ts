@@ -6,8 +6,7 @@ import { notMerged, whereIncident } from './query-filters.ts';
 import { incidentFromRow, violationFromRow } from './row-mappers.ts';
 import type { ExportFilter } from './store.ts';
 import type { Database } from './tables.ts';
-
-type ViolationScope = Pick<ExportFilter, 'agreementId' | 'zone' | 'certainty' | 'statuses'>;
+import { joinedViolations, VIOLATION_JOIN_COLUMNS, whereViolation } from './violation-queries.ts';
 
 /** Whether the filter asks about violations (then incidents are those with a matching one). */
 function filtersViolations(f: ExportFilter): boolean {
@@ -17,22 +16,6 @@ function filtersViolations(f: ExportFilter): boolean {
     f.certainty !== undefined ||
     f.statuses !== undefined
   );
-}
-
-/** Violation rows (alias `v`) matching the filter; default statuses: all but superseded. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- select and subquery builders alike
-function whereViolation<Q extends { where: (...args: any[]) => Q }>(q: Q, f: ViolationScope): Q {
-  let out = q;
-  if (f.agreementId !== undefined) out = out.where('v.agreement_id', '=', f.agreementId);
-  if (f.zone !== undefined) {
-    const zone = f.zone;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    out = out.where((eb: any) => eb.or([eb('v.zone_id', '=', zone), eb('v.zone_key', '=', zone)]));
-  }
-  if (f.certainty !== undefined) out = out.where('v.certainty', '=', f.certainty);
-  if (f.statuses !== undefined) out = out.where('v.status', 'in', f.statuses);
-  else out = out.where('v.status', '!=', 'superseded');
-  return out;
 }
 
 function incidentQuery(db: Kysely<Database>, f: ExportFilter) {
@@ -77,12 +60,7 @@ export async function* scanIncidentsForExport(
 }
 
 function violationQuery(db: Kysely<Database>, f: ExportFilter) {
-  const q = db
-    .selectFrom('violations as v')
-    .innerJoin('incidents as i', 'i.id', 'v.incident_id')
-    .innerJoin('zones as z', 'z.id', 'v.zone_id')
-    .innerJoin('versions as ver', 'ver.id', 'v.version_id');
-  return whereIncident(whereViolation(q, f), f, 'i');
+  return whereIncident(whereViolation(joinedViolations(db), f), f, 'i');
 }
 
 /** Violations in key order (incident, agreement, zone key), `pageSize` at a time. */
@@ -101,36 +79,8 @@ export async function* scanViolationsForExport(
         eb(eb.refTuple('v.incident_id', 'v.agreement_id', 'v.zone_key'), '>', eb.tuple(a, b, c)),
       );
     }
-    // The columns listViolationRows selects (src/store/violation-queries.ts): the same Violation.
     const rows = await q
-      .select([
-        'v.incident_id',
-        'v.agreement_id',
-        'v.zone_key',
-        'v.zone_id',
-        'v.version_id',
-        'v.certainty',
-        'v.detected_at',
-        'v.status',
-        'v.intent',
-        'v.attributions',
-        'v.status_note',
-        'v.reviewed_by',
-        'v.reviewed_at',
-        'i.actor1',
-        'i.external_id',
-        'ver.label',
-        'z.name as zone_name',
-        'z.kind as zone_kind',
-        'i.event_type',
-        'i.sub_event_type',
-        'i.occurred_from',
-        'i.occurred_until',
-        'i.lon',
-        'i.lat',
-        'i.uncertainty_m',
-        'i.fatalities',
-      ])
+      .select(VIOLATION_JOIN_COLUMNS)
       .orderBy('v.incident_id')
       .orderBy('v.agreement_id')
       .orderBy('v.zone_key')

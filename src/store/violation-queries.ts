@@ -114,58 +114,81 @@ export async function syncViolationRows(
   return result;
 }
 
-export async function listViolationRows(db: Kysely<Database>, filter: ViolationFilter) {
-  if (filter.statuses?.length === 0) return { items: [], total: 0 };
-  let q = db
+/** The columns a Violation is read from (violationFromRow), over joinedViolations. */
+export const VIOLATION_JOIN_COLUMNS = [
+  'v.incident_id',
+  'v.agreement_id',
+  'v.zone_key',
+  'v.zone_id',
+  'v.version_id',
+  'v.certainty',
+  'v.detected_at',
+  'v.status',
+  'v.intent',
+  'v.attributions',
+  'v.status_note',
+  'v.reviewed_by',
+  'v.reviewed_at',
+  'i.actor1',
+  'i.external_id',
+  'ver.label',
+  'z.name as zone_name',
+  'z.kind as zone_kind',
+  'i.event_type',
+  'i.sub_event_type',
+  'i.occurred_from',
+  'i.occurred_until',
+  'i.lon',
+  'i.lat',
+  'i.uncertainty_m',
+  'i.fatalities',
+] as const;
+
+/** Violations (alias v) with their incident (i), zone (z) and version (ver). */
+export function joinedViolations(db: Kysely<Database>) {
+  return db
     .selectFrom('violations as v')
     .innerJoin('incidents as i', 'i.id', 'v.incident_id')
     .innerJoin('zones as z', 'z.id', 'v.zone_id')
     .innerJoin('versions as ver', 'ver.id', 'v.version_id');
-  if (filter.agreementId) q = q.where('v.agreement_id', '=', filter.agreementId);
-  if (filter.zone) {
-    const zone = filter.zone;
-    q = q.where((eb) => eb.or([eb('v.zone_id', '=', zone), eb('v.zone_key', '=', zone)]));
+}
+
+/**
+ * Violation rows (alias `v`) by agreement, zone (id or key), certainty and statuses; without
+ * statuses, all but superseded (unless `anyStatus`, for reading one violation by its key).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- select and subquery builders alike
+export function whereViolation<Q extends { where: (...args: any[]) => Q }>(
+  q: Q,
+  f: Pick<ViolationFilter, 'agreementId' | 'zone' | 'certainty' | 'statuses'>,
+  anyStatus = false,
+): Q {
+  let out = q;
+  if (f.agreementId !== undefined) out = out.where('v.agreement_id', '=', f.agreementId);
+  if (f.zone !== undefined) {
+    const zone = f.zone;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    out = out.where((eb: any) => eb.or([eb('v.zone_id', '=', zone), eb('v.zone_key', '=', zone)]));
   }
-  if (filter.certainty) q = q.where('v.certainty', '=', filter.certainty);
+  if (f.certainty !== undefined) out = out.where('v.certainty', '=', f.certainty);
+  if (f.statuses !== undefined) out = out.where('v.status', 'in', f.statuses);
+  else if (!anyStatus) out = out.where('v.status', '!=', 'superseded');
+  return out;
+}
+
+export async function listViolationRows(db: Kysely<Database>, filter: ViolationFilter) {
+  if (filter.statuses?.length === 0) return { items: [], total: 0 };
+  let q = whereViolation(joinedViolations(db), filter, filter.key !== undefined);
   if (filter.incidentId) q = q.where('v.incident_id', '=', filter.incidentId);
   if (filter.key)
     q = q
       .where('v.incident_id', '=', filter.key.incidentId)
       .where('v.agreement_id', '=', filter.key.agreementId)
       .where('v.zone_key', '=', filter.key.zoneKey);
-  if (filter.statuses) q = q.where('v.status', 'in', filter.statuses);
-  else if (!filter.key) q = q.where('v.status', '!=', 'superseded');
   q = whereIncident(q, filter, 'i');
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
-    .select([
-      'v.incident_id',
-      'v.agreement_id',
-      'v.zone_key',
-      'v.zone_id',
-      'v.version_id',
-      'v.certainty',
-      'v.detected_at',
-      'v.status',
-      'v.intent',
-      'v.attributions',
-      'v.status_note',
-      'v.reviewed_by',
-      'v.reviewed_at',
-      'i.actor1',
-      'i.external_id',
-      'ver.label',
-      'z.name as zone_name',
-      'z.kind as zone_kind',
-      'i.event_type',
-      'i.sub_event_type',
-      'i.occurred_from',
-      'i.occurred_until',
-      'i.lon',
-      'i.lat',
-      'i.uncertainty_m',
-      'i.fatalities',
-    ])
+    .select(VIOLATION_JOIN_COLUMNS)
     .orderBy('i.occurred_from', 'desc')
     .orderBy('v.incident_id')
     .orderBy('v.agreement_id')
