@@ -233,3 +233,14 @@ describe('POST /api/v1/imports', () => {
     expect(body(bad).error.field).toBe('format');
   }); // prettier-ignore
 });
+
+describe('grades wherever an incident is shown', () => {
+  it('lists incidents with their sources and Admiralty grades', async () => {
+    const r = body(await call('public', 'GET', '/api/v1/incidents?limit=500'));
+    const c1 = r.items.find((i: { external_id: string }) => i.external_id === 'C-1');
+    expect(c1.sources).toEqual([
+      { source_id: 'sohr', name: 'Syrian Observatory for Human Rights', grade: 'B6' },
+      { source_id: 'reuters', name: 'Reuters', grade: 'B6' },
+    ]);
+  });
+});

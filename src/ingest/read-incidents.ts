@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
 import type { ImportRow } from '../app/incidents.ts';
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { readAcledCsv } from './acled-csv.ts';
 import { detectHxl, readHxlCsv } from './hxl-csv.ts';
 import { detectUcdp, readUcdpCsv } from './ucdp-csv.ts';
@@ -84,13 +85,44 @@ export async function readIncidentFile(
   };
 }
 
-/** Rows of an incident document given as text (an HTTP body). */
-export function readIncidentText(
-  text: string,
+/**
+ * Rows of an incident document arriving as a stream (an HTTP body): the first 4 KiB tell the
+ * format, then the whole stream is read row by row without being held in memory.
+ */
+export async function readIncidentStream(
+  body: AsyncIterable<string | Buffer>,
   radii: GeoPrecisionRadii,
   forced?: IncidentFormat,
-): { format: IncidentFormat; rows: AsyncIterable<ImportRow> | Iterable<ImportRow> } {
+): Promise<{ format: IncidentFormat; rows: AsyncIterable<ImportRow> }> {
+  const iterator = body[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < 4096) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(chunk);
+    size += chunk.length;
+  }
+  const text = Buffer.concat(head).toString('utf8');
+  if (!text.trim())
+    throw new AppError('validation_failed', 'the body is empty; send the file content', '(body)');
   const format = forced ?? detectIncidentFormat(text.slice(0, 4096));
-  if (format !== 'geojson') return { format, rows: csvRows(format, [text], radii) };
-  return { format, rows: readGeoJsonStream([text], radii) };
+  async function* whole(): AsyncGenerator<Buffer> {
+    yield* head;
+    if (done) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+  }
+  // A UTF-8 character may straddle two chunks: decode as one stream.
+  const decoded = Readable.from(whole()).setEncoding('utf8');
+  return {
+    format,
+    rows:
+      format === 'geojson' ? readGeoJsonStream(decoded, radii) : csvRows(format, decoded, radii),
+  };
 }

@@ -71,11 +71,11 @@ export function buildServer(ctx: AppContext, options: ServerOptions = {}): Fasti
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
-  // Imports arrive as files: CSV and GeoJSON bodies are read as text and detected by content.
+  // Imports arrive as files: CSV and GeoJSON bodies are handed on as streams, read row by row
+  // (constant memory whatever the size) and detected by content.
   app.addContentTypeParser(
     ['text/csv', 'text/plain', 'application/geo+json'],
-    { parseAs: 'string' },
-    (_req, body, done) => done(null, body),
+    (_req, payload, done) => done(null, payload),
   );
   void app.register(cookie);
   // preHandler, not onRequest: the login limit is keyed by address and user name, read from the body.

@@ -1,5 +1,6 @@
 // /api/v1/incidents: record incidents one at a time, in batches, or as an ACLED CSV / GeoJSON import.
 import { ANY_SIGNED_IN, INCIDENT_WRITERS } from '../access.ts';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import {
@@ -14,7 +15,7 @@ import { visibleStatuses } from '../../app/reviews.ts';
 import { EVENT_TYPES } from '../../domain/event-types.ts';
 import { incidentInputSchema, reportInputSchema } from '../../domain/schemas.ts';
 import { reportToJson } from '../../app/sources.ts';
-import { INCIDENT_FORMATS, readIncidentText } from '../../ingest/read-incidents.ts';
+import { INCIDENT_FORMATS, readIncidentStream } from '../../ingest/read-incidents.ts';
 import { incidentToJson } from '../../ingest/resource-output.ts';
 import { violationToJson } from '../../ingest/violation-output.ts';
 import { bboxQuery, isoQuery, pagingQuery } from '../query-schemas.ts';
@@ -45,13 +46,27 @@ async function reportsJson(ctx: AppContext, incidentId: string) {
   );
 }
 
+/** Each listed incident's sources with their grades (`B2`), read in one query per page. */
+async function sourceGrades(ctx: AppContext, incidentIds: readonly string[]) {
+  const sources = new Map((await ctx.store.listSources()).map((x) => [x.id, x]));
+  const out = new Map<string, { source_id: string; name: string; grade: string }[]>();
+  for (const r of await ctx.store.listReports(incidentIds)) {
+    const j = reportToJson(r, sources.get(r.sourceId));
+    const list = out.get(r.incidentId) ?? [];
+    list.push({ source_id: j.source_id, name: j.source_name, grade: j.grade });
+    out.set(r.incidentId, list);
+  }
+  return out;
+}
+
 export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
     access: { roles: ANY_SIGNED_IN },
     url: '/api/v1/incidents',
     tag: 'incidents',
-    summary: 'List incidents (newest first) with time, bbox and event-type filters',
+    summary:
+      'List incidents (newest first) with time, bbox and event-type filters, each with its graded sources',
     query: listQuery,
     response: { status: 200, description: '{ items: Incident[], total, limit, offset }' },
     handler: async ({ query }) => {
@@ -63,7 +78,16 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
         limit: query.limit,
         offset: query.offset,
       });
-      return { items: items.map(incidentToJson), total, limit: query.limit, offset: query.offset };
+      const grades = await sourceGrades(
+        ctx,
+        items.map((i) => i.id),
+      );
+      return {
+        items: items.map((i) => ({ ...incidentToJson(i), sources: grades.get(i.id) ?? [] })),
+        total,
+        limit: query.limit,
+        offset: query.offset,
+      };
     },
   });
   r.add({
@@ -169,14 +193,17 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
           'Summary: format, read, added, updated, unchanged, rejected[{row, field, message}], violations',
       },
       handler: async ({ req, actor, query }) => {
-        const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? '');
-        if (!text.trim())
-          throw new AppError(
-            'validation_failed',
-            'the body is empty; send the file content',
-            '(body)',
-          );
-        const { format, rows } = readIncidentText(text, ctx.config.geoPrecisionRadii, query.format);
+        // CSV and GeoJSON bodies arrive as streams; a JSON body (already parsed) is re-read.
+        const body =
+          req.body &&
+          typeof (req.body as AsyncIterable<Buffer>)[Symbol.asyncIterator] === 'function'
+            ? (req.body as AsyncIterable<Buffer>)
+            : Readable.from([JSON.stringify(req.body ?? '')]);
+        const { format, rows } = await readIncidentStream(
+          body as AsyncIterable<string | Buffer>,
+          ctx.config.geoPrecisionRadii,
+          query.format,
+        );
         return { format, ...(await importIncidentRows(ctx, actor, rows)) };
       },
     });
