@@ -1,46 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { METRES_PER_DEGREE, haversineM } from '../geo/distance.ts';
 import { compareIncidents, DEFAULT_DUPLICATE_OPTIONS } from './duplicates.ts';
-import { EMPTY_ASSESSMENT } from './report.ts';
+import { incident } from '../store/store-contract.ts';
 import type { Incident } from './types.ts';
 
 const T = Date.parse('2018-02-17T00:00:00Z');
 const H = 3_600_000;
 const LAT = 33.5;
-const LON = 36.5;
-
-function incident(id: string, over: Partial<Incident> = {}): Incident {
-  return {
-    id,
-    externalId: `ext-${id}`,
-    eventType: 'Explosions/Remote violence',
-    subEventType: 'Air/drone strike',
-    occurredFrom: T,
-    occurredUntil: T,
-    timePrecision: null,
-    lon: LON,
-    lat: LAT,
-    uncertaintyM: 0,
-    geoPrecision: null,
-    actor1: 'A',
-    actor2: null,
-    fatalities: 2,
-    source: 'SOHR',
-    notes: 'n',
-    country: 'Syria',
-    admin1: null,
-    admin2: null,
-    admin3: null,
-    location: null,
-    attributes: {},
-    contentHash: 'h',
-    createdAt: 1,
-    updatedAt: 1,
-    assessment: EMPTY_ASSESSMENT,
-    mergedInto: null,
-    ...over,
-  };
-}
 
 /** An incident `m` metres due north of the base place (same longitude). */
 const north = (id: string, m: number, over: Partial<Incident> = {}) =>

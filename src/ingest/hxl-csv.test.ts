@@ -1,31 +1,15 @@
 // HXL CSV intake: finding the hashtag row, matching tags whatever their case and attribute order,
 // the field mapping and reports, and rejecting bad rows by tag (fixtures in test/fixtures/intake/).
-import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ImportRow } from '../app/incidents.ts';
 import { DEFAULT_GEO_PRECISION_RADII_M } from '../domain/geo-precision.ts';
+import { collect, drafted, intakeFixture, summary } from './intake-test-support.ts';
 import { detectHxl, HXL_EXPORT_TAGS, parseHxlDate, parseHxlTag, readHxlCsv } from './hxl-csv.ts';
 
-const fixture = (name: string) =>
-  createReadStream(new URL(`../../test/fixtures/intake/${name}`, import.meta.url));
+const fixture = intakeFixture;
 const NOW = Date.parse('2024-06-01T00:00:00Z');
 const radii = DEFAULT_GEO_PRECISION_RADII_M;
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const DAY = 86_400_000;
-
-async function collect(rows: AsyncIterable<ImportRow>): Promise<ImportRow[]> {
-  const out: ImportRow[] = [];
-  for await (const r of rows) out.push(r);
-  return out;
-}
-
-function drafted(r: ImportRow | undefined) {
-  if (!r || !('draft' in r)) throw new Error(`expected a draft, got ${JSON.stringify(r)}`);
-  return r;
-}
-
-const summary = (rows: ImportRow[]) =>
-  rows.map((r) => ('error' in r ? `${r.row}:${r.error.field}` : `${r.row}:${r.draft.externalId}`));
 
 describe('HXL tags and detection', () => {
   it('matches tags whatever the case, spacing and attribute order', () => {

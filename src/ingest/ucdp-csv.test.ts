@@ -1,9 +1,8 @@
 // UCDP GED CSV intake: the time and place precision models, the column mapping, reports, and the
 // rejection of bad rows by row number and column (fixtures in test/fixtures/intake/).
-import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ImportRow } from '../app/incidents.ts';
 import { DEFAULT_GEO_PRECISION_RADII_M } from '../domain/geo-precision.ts';
+import { collect, drafted, intakeFixture, summary } from './intake-test-support.ts';
 import {
   detectUcdp,
   parseUcdpDate,
@@ -12,25 +11,10 @@ import {
   UCDP_WHERE_PREC_RADIUS_M,
 } from './ucdp-csv.ts';
 
-const fixture = (name: string) =>
-  createReadStream(new URL(`../../test/fixtures/intake/${name}`, import.meta.url));
+const fixture = intakeFixture;
 const NOW = Date.parse('2024-01-01T12:00:00Z');
 const radii = DEFAULT_GEO_PRECISION_RADII_M;
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-
-async function collect(rows: AsyncIterable<ImportRow>): Promise<ImportRow[]> {
-  const out: ImportRow[] = [];
-  for await (const r of rows) out.push(r);
-  return out;
-}
-
-function drafted(r: ImportRow | undefined) {
-  if (!r || !('draft' in r)) throw new Error(`expected a draft, got ${JSON.stringify(r)}`);
-  return r;
-}
-
-const summary = (rows: ImportRow[]) =>
-  rows.map((r) => ('error' in r ? `${r.row}:${r.error.field}` : `${r.row}:${r.draft.externalId}`));
 
 describe('ucdpTimeSpan', () => {
   const span = (a: string, b: string, p: 1 | 2 | 3 | 4 | 5) => ucdpTimeSpan(utc(a), utc(b), p);

@@ -7,7 +7,8 @@ import type { Store } from './store.ts';
 
 const party: Party = { id: 'GOV', name: 'Government', capabilities: ['air'], createdAt: 1 };
 
-function incident(id: string, over: Partial<Incident> = {}): Incident {
+/** A complete incident for tests: an air strike near Damascus on 17 Feb 2018 (SOHR, 2 killed). */
+export function incident(id: string, over: Partial<Incident> = {}): Incident {
   return {
     id,
     externalId: `ext-${id}`,

@@ -105,60 +105,53 @@ const VIOLATION_ROUTES: [string, ViolationExportFormat, string][] = [
 
 export function exportRoutes(r: RouteRegistry, ctx: AppContext, shutdown?: AbortSignal): void {
   const day = () => new Date(ctx.config.now()).toISOString().slice(0, 10);
-  for (const [file, name, what] of INCIDENT_ROUTES) {
-    const format = INCIDENT_EXPORTS[name];
+  const add = <T>(
+    of: 'incidents' | 'violations',
+    file: string,
+    format: ExportFormat<T>,
+    text: { what: string; summary: string; note: string },
+    scan: (filter: ExportFilter) => AsyncIterable<T[]>,
+  ) =>
     r.add({
       method: 'GET',
       url: `/api/v1/exports/${file}`,
       tag: 'exports',
-      summary: `Export incidents as ${what}, by time, bbox, or agreement/zone/certainty/status of their violations`,
+      summary: `Export ${of} as ${text.what}, ${text.summary}`,
       access: { roles: ANY_SIGNED_IN },
       query: exportQuery,
       response: {
         status: 200,
-        description: `${what}, streamed as a download (incidents in id order)`,
+        description: `${text.what}, streamed as a download (${text.note})`,
         contentTypes: [format.contentType.split(';')[0]!],
       },
       handler: async ({ req, reply, actor, query }) => {
-        const filter = exportFilterFor(actor, query, 'incidents');
-        const pages = ctx.store.scanIncidentsForExport(filter, EXPORT_PAGE);
-        await sendExport(
-          req,
-          reply,
-          pages,
-          format,
-          `truceline-incidents-${day()}${format.extension}`,
-          shutdown,
-        );
+        const pages = scan(exportFilterFor(actor, query, of));
+        const name = `truceline-${of}-${day()}${format.extension}`;
+        await sendExport(req, reply, pages, format, name, shutdown);
       },
     });
-  }
-  for (const [file, name, what] of VIOLATION_ROUTES) {
-    const format = VIOLATION_EXPORTS[name];
-    r.add({
-      method: 'GET',
-      url: `/api/v1/exports/${file}`,
-      tag: 'exports',
-      summary: `Export violations as ${what}, by agreement, zone, certainty, status, time, bbox`,
-      access: { roles: ANY_SIGNED_IN },
-      query: exportQuery,
-      response: {
-        status: 200,
-        description: `${what}, streamed as a download (outside the cell: confirmed ones only)`,
-        contentTypes: [format.contentType.split(';')[0]!],
+  for (const [file, name, what] of INCIDENT_ROUTES)
+    add(
+      'incidents',
+      file,
+      INCIDENT_EXPORTS[name],
+      {
+        what,
+        summary: 'by time, bbox, or agreement/zone/certainty/status of their violations',
+        note: 'incidents in id order',
       },
-      handler: async ({ req, reply, actor, query }) => {
-        const filter = exportFilterFor(actor, query, 'violations');
-        const pages = ctx.store.scanViolationsForExport(filter, EXPORT_PAGE);
-        await sendExport(
-          req,
-          reply,
-          pages,
-          format,
-          `truceline-violations-${day()}${format.extension}`,
-          shutdown,
-        );
+      (f) => ctx.store.scanIncidentsForExport(f, EXPORT_PAGE),
+    );
+  for (const [file, name, what] of VIOLATION_ROUTES)
+    add(
+      'violations',
+      file,
+      VIOLATION_EXPORTS[name],
+      {
+        what,
+        summary: 'by agreement, zone, certainty, status, time, bbox',
+        note: 'outside the cell: confirmed ones only',
       },
-    });
-  }
+      (f) => ctx.store.scanViolationsForExport(f, EXPORT_PAGE),
+    );
 }
