@@ -73,6 +73,19 @@ export class AppContext {
     return this.engine;
   }
 
+  /**
+   * This context over an open transaction: services called with it join that transaction (so one
+   * change can span several of them) and share the compiled engine.
+   */
+  within(tx: Store): AppContext {
+    const engineOf = (store: Store) => this.currentEngine(store);
+    return new (class extends AppContext {
+      override currentEngine(store: Store = tx): Promise<ViolationEngine> {
+        return engineOf(store);
+      }
+    })(tx, this.config);
+  }
+
   async close(): Promise<void> {
     await this.store.close();
   }

@@ -139,6 +139,16 @@ export async function addReport(
   idOrExternalId: string,
   input: ReportInput,
 ): Promise<Incident> {
+  return (await addReportTo(ctx, actor, idOrExternalId, input)).incident;
+}
+
+/** addReport, also giving the stored report. */
+export async function addReportTo(
+  ctx: AppContext,
+  actor: Actor,
+  idOrExternalId: string,
+  input: ReportInput,
+): Promise<{ incident: Incident; report: Report }> {
   return ctx.store.transaction(async (tx) => {
     const incident = await tx.getIncident(idOrExternalId);
     if (!incident) throw new AppError('not_found', `incident ${idOrExternalId} does not exist`);
@@ -172,6 +182,6 @@ export async function addReport(
     await publish(tx, now, [
       event('incident.updated', 'public', { id: incident.id, reports: existing.length + 1 }),
     ]);
-    return { ...incident, assessment };
+    return { incident: { ...incident, assessment }, report: reports[0]! };
   });
 }

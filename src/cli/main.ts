@@ -12,6 +12,8 @@ import { proposalsCommand } from './commands/proposals.ts';
 import { signCommand } from './commands/sign.ts';
 import { usersCommand } from './commands/users.ts';
 import { sourcesCommand } from './commands/sources.ts';
+import { extractCommand } from './commands/extract.ts';
+import { articlesCommand } from './commands/articles.ts';
 import { EXIT, reportError } from './errors.ts';
 
 const program = new Command('truceline')
@@ -28,6 +30,8 @@ exportCommand(program);
 demoCommand(program);
 usersCommand(program);
 sourcesCommand(program);
+extractCommand(program);
+articlesCommand(program);
 keysCommand(program);
 proposalsCommand(program);
 signCommand(program);

@@ -102,6 +102,27 @@ export function normalisePlaceName(name: string): string {
   return words.join(' ');
 }
 
+/** A normalised name's consonant skeleton: `jisr shughour` and `jisr shughur` → `jsr shgr`. */
+export function placeSkeleton(key: string): string {
+  return key
+    .split(' ')
+    .map((w) =>
+      w
+        .replace(/(?:eh|ah|a|e)$/, '')
+        .replace(/ou|oo/g, 'u')
+        .replace(/ee/g, 'i')
+        .replace(/gh/g, 'g')
+        .replace(/kh/g, 'k')
+        .replace(/q/g, 'k')
+        .replace(/dh/g, 'd')
+        .replace(/ph/g, 'f')
+        .replace(/[aeiouyw]/g, '')
+        .replace(/(.)\1+/g, '$1'),
+    )
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** The levels each field is matched against; the location tries its tiers in order. */
 const ADMIN_FIELDS = [
   ['admin1', 'adm1'],
@@ -177,6 +198,61 @@ export class Gazetteer {
   find(name: string, levels?: readonly GazetteerLevel[]): GazetteerEntry[] {
     const list = this.byKey.get(normalisePlaceName(name)) ?? [];
     return levels ? list.filter((e) => levels.includes(e.level)) : [...list];
+  }
+
+  /**
+   * For free text, when `find` has nothing: the same name in another transliteration (doubled
+   * letters, ou/u, gh/g, kh/k, q/k, a final -eh/-ah, vowels dropped: `Jisr al-Shughour` finds
+   * `Jisr al-Shughur`, `Maarat al-Numan` finds `Ma'arrat An Nu'man`), or a one-word name that is
+   * the first word of exactly one place (`Ramouseh` → `Ar-Ramouseh Industrial District`). Only a
+   * skeleton of 3 or more consonants that points at one place (at one or more levels) counts.
+   */
+  findFuzzy(name: string, levels?: readonly GazetteerLevel[]): GazetteerEntry[] {
+    const exact = this.find(name, levels);
+    if (exact.length > 0) return exact;
+    const key = normalisePlaceName(name);
+    const skeleton = placeSkeleton(key);
+    if (skeleton.replace(/ /g, '').length < 3) return [];
+    this.bySkeleton ??= this.indexSkeletons();
+    // Same first letter and about the same length: "Sweden" is not "Saydnaya".
+    let list = (this.bySkeleton.get(skeleton) ?? []).filter((e) =>
+      [e.name_en, ...e.alt_names].some((n) => {
+        const k = normalisePlaceName(n);
+        return k[0] === key[0] && Math.abs(k.length - key.length) <= 3;
+      }),
+    );
+    if (list.length === 0 && !key.includes(' ')) list = this.byFirstWord?.get(key) ?? [];
+    if (levels) list = list.filter((e) => levels.includes(e.level));
+    // One place, perhaps at several levels (a district and its centre sub-district).
+    const smallest = list.reduce<GazetteerEntry | undefined>(
+      (a, b) => (a === undefined || b.radius_m < a.radius_m ? b : a),
+      undefined,
+    );
+    return smallest && list.every((e) => this.overlap(e, smallest)) ? list : [];
+  }
+
+  private bySkeleton: Map<string, GazetteerEntry[]> | undefined;
+
+  private byFirstWord: Map<string, GazetteerEntry[]> | undefined;
+
+  /** Skeleton → places, and (for one-word lookups) first word of a longer name → places. */
+  private indexSkeletons(): Map<string, GazetteerEntry[]> {
+    const map = new Map<string, GazetteerEntry[]>();
+    this.byFirstWord = new Map();
+    for (const [key, entries] of this.byKey) {
+      const space = key.indexOf(' ');
+      if (space > 0) {
+        const first = key.slice(0, space);
+        const list = this.byFirstWord.get(first) ?? [];
+        for (const e of entries) if (!list.includes(e)) list.push(e);
+        this.byFirstWord.set(first, list);
+      }
+      const sk = placeSkeleton(key);
+      const list = map.get(sk) ?? [];
+      for (const e of entries) if (!list.includes(e)) list.push(e);
+      map.set(sk, list);
+    }
+    return map;
   }
 
   /** The place the names point at, or null (unknown, ambiguous or contradictory names). */

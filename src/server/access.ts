@@ -14,3 +14,8 @@ export const AGREEMENT_WRITERS: readonly Role[] = ['admin', 'mediator'];
 export const INCIDENT_WRITERS: readonly Role[] = ['monitor', 'analyst'];
 /** The desk: the violation queue, reviews, shifts. */
 export const DESK: readonly Role[] = ['monitor', 'analyst'];
+/**
+ * Drafting news articles for review and deciding their claims; the service then checks what a claim
+ * may become for whom (incidents and reports: monitor, analyst; agreement notes: analyst, mediator).
+ */
+export const NEWS_REVIEWERS: readonly Role[] = ['monitor', 'analyst', 'mediator'];

@@ -22,6 +22,7 @@ import { sourceRoutes } from './routes/sources.ts';
 import { duplicateRoutes } from './routes/duplicates.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { userRoutes } from './routes/users.ts';
+import { newsRoutes } from './routes/news.ts';
 
 export interface ServerOptions {
   logger?: boolean;
@@ -43,6 +44,7 @@ export function buildRegistry(ctx: AppContext, shutdown: AbortSignal): RouteRegi
   sourceRoutes(registry, ctx);
   incidentRoutes(registry, ctx);
   duplicateRoutes(registry, ctx);
+  newsRoutes(registry, ctx);
   violationRoutes(registry, ctx);
   exportRoutes(registry, ctx, shutdown);
   deskRoutes(registry, ctx);

@@ -1,5 +1,6 @@
 // The Store written once over Kysely. Dialect-specific pieces (opening, pragmas, the bulk-insert
-// fast path) are passed in by src/store/sqlite (and later src/store/postgres).
+// fast path) are passed in by src/store/sqlite (and later src/store/postgres). The query layers it
+// inherits: intake (sources, reports) ← accountability ← news review.
 import type { Kysely, Transaction } from 'kysely';
 import type {
   Agreement,
@@ -22,7 +23,7 @@ import type {
 import type { Database } from './tables.ts';
 import type { Report } from '../domain/report.ts';
 import { chunks, notMerged, whereIncident } from './query-filters.ts';
-import { AccountabilityQueries } from './accountability-queries.ts';
+import { NewsQueries } from './news-queries.ts';
 import { listViolationRows, syncViolationRows } from './violation-queries.ts';
 import { scanIncidentsForExport, scanViolationsForExport } from './export-queries.ts';
 import {
@@ -53,7 +54,7 @@ export interface BulkWriter {
   insertReports(db: Kysely<Database>, reports: readonly Report[]): Promise<void>;
 }
 
-export class KyselyStore extends AccountabilityQueries implements Store {
+export class KyselyStore extends NewsQueries implements Store {
   constructor(
     db: Kysely<Database>,
     private readonly bulk: BulkWriter,

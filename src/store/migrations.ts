@@ -342,4 +342,53 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_news': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('articles')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text')
+        .addColumn('published', 'text')
+        .addColumn('agency', 'text')
+        .addColumn('reference', 'text')
+        .addColumn('publisher', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('extraction', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('article_claims')
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id'))
+        .addColumn('idx', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('claim', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('decided_by', 'text')
+        .addColumn('decided_at', 'bigint')
+        .addColumn('decision_note', 'text')
+        .addColumn('outcome_kind', 'text')
+        .addColumn('outcome_id', 'text')
+        .addPrimaryKeyConstraint('article_claims_pk', ['article_id', 'idx'])
+        .execute();
+      await db.schema
+        .createTable('agreement_notes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('quote', 'text')
+        .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id'))
+        .addColumn('claim_idx', 'integer', (c) => c.notNull())
+        .addColumn('source_name', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('agreement_notes_agreement_idx')
+        .on('agreement_notes')
+        .column('agreement_id')
+        .execute();
+    },
+  },
 };

@@ -27,6 +27,13 @@ import type {
 } from '../domain/accountability-types.ts';
 import type { AuditEntry } from '../domain/audit-chain.ts';
 import type { IncidentAssessment, Merge, Report, Source } from '../domain/report.ts';
+import type {
+  AgreementNote,
+  Article,
+  ArticleClaim,
+  ArticleSummary,
+  ClaimDecision,
+} from '../domain/news-review.ts';
 
 export interface ZoneFilter {
   agreementId?: string | undefined;
@@ -192,6 +199,23 @@ export interface Store {
   getShift(id: string): Promise<Shift | undefined>;
   listShifts(limit: number): Promise<Shift[]>;
   updateShift(shift: Shift): Promise<void>;
+
+  // ── news review queue ──
+  /** Stores an article with its claims (all pending). */
+  insertArticle(article: Article, claims: readonly ArticleClaim[]): Promise<void>;
+  getArticle(id: string): Promise<Article | undefined>;
+  /** Newest first, each with how many of its claims are pending, accepted and rejected. */
+  listArticles(page: {
+    limit: number;
+    offset: number;
+  }): Promise<{ items: ArticleSummary[]; total: number }>;
+  listArticleClaims(articleId: string): Promise<ArticleClaim[]>;
+  getArticleClaim(articleId: string, idx: number): Promise<ArticleClaim | undefined>;
+  /** Decides a pending claim; false (and nothing written) when it is not pending. */
+  decideArticleClaim(articleId: string, idx: number, decision: ClaimDecision): Promise<boolean>;
+  insertAgreementNote(note: AgreementNote): Promise<void>;
+  /** An agreement's notes, oldest first. */
+  listAgreementNotes(agreementId: string): Promise<AgreementNote[]>;
 
   // ── audit log and feed ──
   /** The last entry of the audit chain, or null when it is empty. */

@@ -285,6 +285,48 @@ export interface ShiftsTable {
   handover: string | null;
 }
 
+export interface ArticlesTable {
+  id: string;
+  title: string | null;
+  /** YYYY-MM-DD */
+  published: string | null;
+  agency: string | null;
+  reference: string | null;
+  publisher: string | null;
+  text: string;
+  /** JSON: the extraction without its text and claims (removed lines, places, people, …). */
+  extraction: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface ArticleClaimsTable {
+  article_id: string;
+  idx: number;
+  kind: string;
+  /** JSON of the extracted claim. */
+  claim: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: number | null;
+  decision_note: string | null;
+  outcome_kind: string | null;
+  outcome_id: string | null;
+}
+
+export interface AgreementNotesTable {
+  id: string;
+  agreement_id: string;
+  kind: string;
+  body: string;
+  quote: string | null;
+  article_id: string;
+  claim_idx: number;
+  source_name: string | null;
+  created_by: string;
+  created_at: number;
+}
+
 export interface Database {
   parties: PartiesTable;
   agreements: AgreementsTable;
@@ -307,6 +349,9 @@ export interface Database {
   source_names: SourceNamesTable;
   reports: ReportsTable;
   merges: MergesTable;
+  articles: ArticlesTable;
+  article_claims: ArticleClaimsTable;
+  agreement_notes: AgreementNotesTable;
 }
 
 export const INCIDENT_COLUMNS = [

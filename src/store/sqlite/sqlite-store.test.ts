@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accountabilityContract } from '../accountability-contract.ts';
+import { newsContract } from '../news-contract.ts';
 import { storeContract } from '../store-contract.ts';
 import { openSqliteStore } from './open-sqlite-store.ts';
 
@@ -19,3 +20,4 @@ async function openTemp() {
 
 storeContract('SQLite file', openTemp);
 accountabilityContract('SQLite file', openTemp);
+newsContract('SQLite file', openTemp);
