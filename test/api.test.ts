@@ -1,4 +1,5 @@
 // The HTTP API end to end, through fastify's request injection, against a real SQLite file.
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/domain/errors.ts';
@@ -20,7 +21,9 @@ let as: Record<'mediator' | 'analyst', { authorization: string }>;
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  // No built web app here, whatever dist/web holds: `/` is the status page (test/map-api.test.ts
+  // serves a fake build).
+  app = buildServer(env.ctx, { webRoot: join(env.dir, 'no-web-app') });
   await app.ready();
   as = {
     mediator: await signedIn(env.ctx, 'mediator'),
@@ -79,6 +82,7 @@ describe('service endpoints', () => {
     const home = await get('/');
     expect(home.headers['content-type']).toContain('text/html');
     expect(home.body).toContain('Truceline');
+    expect(home.body).toContain('The web app is not built: run <code>npm run build:web</code>');
   });
 
   it('serves an OpenAPI document that lists every route', async () => {

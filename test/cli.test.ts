@@ -219,6 +219,9 @@ describe('serve', () => {
         '--host',
         '127.0.0.1',
         '--no-log',
+        // Whatever dist/web holds: `/` is then the status page, which lists the agreements.
+        '--web-root',
+        join(dir, 'no-web-app'),
       ],
       { cwd: ROOT },
     );

@@ -23,12 +23,16 @@ import { duplicateRoutes } from './routes/duplicates.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { userRoutes } from './routes/users.ts';
 import { newsRoutes } from './routes/news.ts';
+import { mapRoutes } from './routes/map.ts';
+import { DEFAULT_WEB_ROOT, registerWebApp } from './web-app.ts';
 
 export interface ServerOptions {
   logger?: boolean;
   /** Where the request log goes (default stdout); tests read it to prove secrets stay out. */
   logStream?: NodeJS.WritableStream;
   version?: string;
+  /** Where the built web app is (default: dist/web of this checkout); without an index.html there, `/` is a status page. */
+  webRoot?: string;
 }
 
 /** Every API route, declared once (the permission matrix test walks this list). */
@@ -50,6 +54,7 @@ export function buildRegistry(ctx: AppContext, shutdown: AbortSignal): RouteRegi
   deskRoutes(registry, ctx);
   auditRoutes(registry, ctx);
   streamRoutes(registry, ctx, shutdown);
+  mapRoutes(registry, ctx);
   return registry;
 }
 
@@ -72,7 +77,8 @@ export function buildServer(ctx: AppContext, options: ServerOptions = {}): Fasti
     bodyLimit: 4 * 1024 * 1024,
   });
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
+  const webApp = registerWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  if (!webApp) app.setNotFoundHandler(handleNotFound);
   // Imports arrive as files: CSV and GeoJSON bodies are handed on as streams, read row by row
   // (constant memory whatever the size) and detected by content.
   app.addContentTypeParser(
@@ -89,6 +95,6 @@ export function buildServer(ctx: AppContext, options: ServerOptions = {}): Fasti
   void app.register(async (scope) => registry.mount(scope, ctx));
   const openapi = buildOpenApi(registry.routes, options.version ?? '0.1.0');
   app.get('/api/v1/openapi.json', async () => openapi);
-  homeRoutes(app, ctx);
+  homeRoutes(app, ctx, { statusPage: !webApp });
   return app;
 }

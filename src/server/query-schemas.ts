@@ -1,5 +1,7 @@
 // Query-string schemas shared by list routes: time ranges, bounding boxes, paging.
 import { z } from 'zod';
+import { EVENT_TYPES } from '../domain/event-types.ts';
+import { RELIABILITY_GRADES } from '../domain/report.ts';
 import { VIOLATION_STATUSES, type ViolationStatus } from '../domain/violation-review.ts';
 
 export const isoQuery = z.iso
@@ -62,3 +64,30 @@ export const violationFilterQuery = z.object({
     .optional(),
   format: z.enum(['json', 'csv'], { message: 'must be json or csv' }).default('json'),
 });
+
+const ZOOM_MESSAGE = 'must be a whole number from 0 to 22';
+
+/** GET /api/v1/map/incidents: the box and zoom of the map view, the window and the filters. */
+export const mapIncidentsQuery = z
+  .object({
+    bbox: bboxQuery,
+    zoom: z.coerce
+      .number({ message: ZOOM_MESSAGE })
+      .int(ZOOM_MESSAGE)
+      .min(0, ZOOM_MESSAGE)
+      .max(22, ZOOM_MESSAGE),
+    from: isoQuery.optional(),
+    until: isoQuery.optional(),
+    agreement: z.string().optional(),
+    event_type: z.enum(EVENT_TYPES).optional(),
+    certainty: z
+      .enum(['certain', 'possible'], { message: 'must be certain or possible' })
+      .optional(),
+    min_reliability: z
+      .enum(RELIABILITY_GRADES, { message: 'must be a source reliability grade, A to F' })
+      .optional(),
+  })
+  .refine((q) => q.from === undefined || q.until === undefined || q.from < q.until, {
+    message: 'must be later than from',
+    path: ['until'],
+  });

@@ -15,6 +15,7 @@ import type {
 import type {
   ExportFilter,
   IncidentKeyRow,
+  MapPointFilter,
   Store,
   SyncResult,
   ViolationScope,
@@ -26,6 +27,7 @@ import { chunks, notMerged, whereIncident } from './query-filters.ts';
 import { NewsQueries } from './news-queries.ts';
 import { listViolationRows, syncViolationRows } from './violation-queries.ts';
 import { scanIncidentsForExport, scanViolationsForExport } from './export-queries.ts';
+import { mapPointRows } from './map-queries.ts';
 import {
   agreementFromRow,
   incidentFromRow,
@@ -290,6 +292,10 @@ export class KyselyStore extends NewsQueries implements Store {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  mapPoints(filter: MapPointFilter) {
+    return mapPointRows(this.db, filter);
   }
 
   async insertReports(reports: readonly Report[]): Promise<void> {

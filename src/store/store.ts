@@ -3,6 +3,7 @@
 import type {
   Agreement,
   AgreementVersion,
+  Certainty,
   Incident,
   IncidentFilter,
   Party,
@@ -26,7 +27,9 @@ import type {
   ViolationReviewState,
 } from '../domain/accountability-types.ts';
 import type { AuditEntry } from '../domain/audit-chain.ts';
-import type { IncidentAssessment, Merge, Report, Source } from '../domain/report.ts';
+import type { IncidentAssessment, Merge, Reliability, Report, Source } from '../domain/report.ts';
+import type { EventType } from '../domain/event-types.ts';
+import type { ViolationStatus } from '../domain/violation-review.ts';
 import type {
   AgreementNote,
   Article,
@@ -80,6 +83,37 @@ export type ExportFilter = Pick<
   'agreementId' | 'zone' | 'certainty' | 'from' | 'until' | 'bbox' | 'statuses'
 >;
 
+/** Which incidents the map shows: every one not merged whose time span overlaps [from, until). */
+export interface MapPointFilter {
+  from: number;
+  until: number;
+  eventType?: EventType | undefined;
+  /** Violations of this agreement only (the others do not colour the points). */
+  agreementId?: string | undefined;
+  /** The violation statuses this reader may see; undefined: every status but superseded. */
+  statuses?: readonly ViolationStatus[] | undefined;
+  /** Only incidents with a report from a source graded this or better (A best). */
+  minReliability?: Reliability | undefined;
+}
+
+/** What the map's incident layer needs of an incident, its visible violations folded in. */
+export interface MapPoint {
+  id: string;
+  externalId: string | null;
+  eventType: EventType;
+  subEventType: string | null;
+  occurredFrom: number;
+  occurredUntil: number;
+  lon: number;
+  lat: number;
+  fatalities: number | null;
+  uncertaintyM: number;
+  /** The most severe of its visible violations that was not dismissed; null when none. */
+  violation: Certainty | null;
+  /** The most advanced status among its visible violations (confirmed > dismissed > under_review > flagged). */
+  reviewStatus: ViolationStatus | null;
+}
+
 export interface Store {
   /** Runs `fn` in one transaction: everything it writes lands, or nothing does. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
@@ -121,6 +155,8 @@ export interface Store {
   scanIncidentsForExport(filter: ExportFilter, pageSize: number): AsyncIterable<Incident[]>;
   maxUncertaintyM(): Promise<number>;
   countIncidents(): Promise<number>;
+  /** One row per incident for the map, in one grouped query (only the columns the map needs). */
+  mapPoints(filter: MapPointFilter): Promise<MapPoint[]>;
 
   /**
    * Makes the stored violations in `scope` equal to `rows`, keeping detection times and review

@@ -1,9 +1,10 @@
-// `truceline serve`: the HTTP API and the (for now plain) home page, with the demo on first start.
+// `truceline serve`: the HTTP API and the built web app (else a status page), with the demo on first start.
 import type { Command } from 'commander';
 import { AppContext } from '../../app/context.ts';
 import { ensureFirstAdmin } from '../../app/accounts.ts';
 import { describeAccounts, isEmpty, loadDemo } from '../../demo/load-demo.ts';
 import { buildServer } from '../../server/build-server.ts';
+import { DEFAULT_WEB_ROOT, webAppBuilt } from '../../server/web-app.ts';
 import { openStore } from '../../store/open-store.ts';
 import { cliActor, dbPath } from '../context.ts';
 import { parseFlags, portFlag } from '../flags.ts';
@@ -15,6 +16,7 @@ const serveFlags = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   demo: z.boolean().default(true),
   log: z.boolean().default(true),
+  webRoot: z.string().min(1).optional(),
 });
 
 export function serveCommand(program: Command): void {
@@ -33,6 +35,11 @@ export function serveCommand(program: Command): void {
     .option('--demo', 'load the demo scenario when the database is empty (default)')
     .option('--no-demo', 'never load the demo scenario')
     .option('--no-log', 'do not log requests')
+    .option(
+      '--web-root <dir>',
+      'the built web app to serve at / (default: $TRUCELINE_WEB_ROOT or dist/web, made by `npm run build:web`)',
+      process.env.TRUCELINE_WEB_ROOT,
+    )
     .action(async (raw: Record<string, unknown>) => {
       const flags = parseFlags(serveFlags, raw);
       const path = dbPath(flags.db);
@@ -49,7 +56,8 @@ export function serveCommand(program: Command): void {
         process.stderr.write(
           `Created the first administrator. Sign in as "${first.username}" with this one-time password, which must be changed at first sign-in:\n  ${first.password}\n`,
         );
-      const app = buildServer(ctx, { logger: flags.log });
+      const webRoot = flags.webRoot ?? DEFAULT_WEB_ROOT;
+      const app = buildServer(ctx, { logger: flags.log, webRoot });
       const close = async () => {
         await app.close();
         await ctx.close();
@@ -63,5 +71,9 @@ export function serveCommand(program: Command): void {
       const shown =
         flags.host === '0.0.0.0' || flags.host === '127.0.0.1' ? 'localhost' : flags.host;
       process.stderr.write(`Truceline is serving ${path} on http://${shown}:${port}\n`);
+      if (!webAppBuilt(webRoot))
+        process.stderr.write(
+          `The web app is not built (no ${webRoot}/index.html): run \`npm run build:web\`; / is a status page meanwhile.\n`,
+        );
     });
 }

@@ -1,4 +1,4 @@
-// GET / (a plain status page until the web app lands) and GET /api/health.
+// GET /api/health, and GET / as a plain status page when the web app is not built (web-app.ts).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 
@@ -8,11 +8,16 @@ const escape = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-export function homeRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function homeRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  { statusPage }: { statusPage: boolean },
+): void {
   app.get('/api/health', async () => {
     await ctx.store.countIncidents();
     return { status: 'ok' };
   });
+  if (!statusPage) return;
   app.get('/', async (_req, reply) => {
     const [agreements, versions, incidents, violations] = await Promise.all([
       ctx.store.listAgreements(),
@@ -39,6 +44,7 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext): void {
 </head><body>
 <h1>Truceline</h1>
 <p>Ceasefire monitoring: agreements, zones, incidents and the violations derived from them.</p>
+<p>The web app is not built: run <code>npm run build:web</code></p>
 <p><strong>${agreements.length}</strong> agreements · <strong>${incidents}</strong> incidents · <strong>${violations.total}</strong> confirmed violations</p>
 <table><thead><tr><th>Agreement</th><th>Title</th><th>Versions (validity, UTC)</th></tr></thead><tbody>
 ${rows}

@@ -29,10 +29,18 @@ export function sseFrame(e: FeedEvent): string {
   return `id: ${e.seq}\nevent: ${e.type}\ndata: ${data}\n\n`;
 }
 
-const wait = (ms: number, signal: AbortSignal) =>
+/** Sleeps `ms`, or less if `signal` aborts; the abort listener goes when the sleep ends. */
+export const wait = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const onAbort = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 export function streamRoutes(r: RouteRegistry, ctx: AppContext, shutdown: AbortSignal): void {

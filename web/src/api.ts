@@ -1,0 +1,129 @@
+// The JSON API client: same-origin fetches with the session cookie, one error type for the
+// server's `{ error: { code, message, field } }` shape, and a typed function per endpoint used here.
+import type {
+  Agreement,
+  Basemap,
+  IncidentDetail,
+  IncidentMapCollection,
+  Page,
+  Shift,
+  User,
+  Violation,
+  ZoneCollection,
+} from './types.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Called when any request answers 401, so the app can return to the sign-in screen. */
+let onUnauthenticated: () => void = () => {};
+export function setUnauthenticatedHandler(fn: () => void): void {
+  onUnauthenticated = fn;
+}
+
+export async function request<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+  if (signal) init.signal = signal;
+  // A POST without a body must not claim JSON: the server rejects an empty JSON body.
+  if (body !== undefined) {
+    init.headers = { 'content-type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  const res = await fetch(path, init);
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)
+      ?.error;
+    if (res.status === 401 && !path.endsWith('/auth/login')) onUnauthenticated();
+    throw new ApiError(
+      res.status,
+      err?.code ?? `http_${res.status}`,
+      err?.message ?? (res.statusText || `request failed (${res.status})`),
+      err?.field,
+    );
+  }
+  return data as T;
+}
+
+const q = (params: Record<string, string | number | undefined | null>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  const str = s.toString();
+  return str ? `?${str}` : '';
+};
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<{ user: User }>('POST', '/api/v1/auth/login', { username, password }),
+  logout: () => request<{ ok: true }>('POST', '/api/v1/auth/logout'),
+  me: () => request<User>('GET', '/api/v1/auth/me'),
+  changePassword: (current_password: string, new_password: string) =>
+    request<{ ok: true }>('POST', '/api/v1/auth/password', { current_password, new_password }),
+  agreements: () => request<{ items: Agreement[] }>('GET', '/api/v1/agreements'),
+  agreement: (id: string) =>
+    request<Agreement>('GET', `/api/v1/agreements/${encodeURIComponent(id)}`),
+  zones: (at: string, signal?: AbortSignal) =>
+    request<ZoneCollection>('GET', `/api/v1/zones${q({ at })}`, undefined, signal),
+  basemap: () => request<Basemap>('GET', '/api/v1/map/basemap'),
+  mapIncidents: (
+    params: {
+      bbox: string;
+      zoom: number;
+      from: string;
+      until: string;
+      agreement?: string;
+      event_type?: string;
+      certainty?: string;
+    },
+    signal?: AbortSignal,
+  ) =>
+    request<IncidentMapCollection>('GET', `/api/v1/map/incidents${q(params)}`, undefined, signal),
+  incident: (id: string) =>
+    request<IncidentDetail>('GET', `/api/v1/incidents/${encodeURIComponent(id)}`),
+  queue: () =>
+    request<Page<Violation>>('GET', '/api/v1/violations?status=flagged,under_review&limit=500'),
+  violation: (id: string) =>
+    request<{ violation: Violation; reviews: unknown[] }>(
+      'GET',
+      `/api/v1/violations/${encodeURIComponent(id)}`,
+    ),
+  review: (id: string, body: { to: string; note: string; intent?: string }) =>
+    request<{ violation: Violation }>(
+      'POST',
+      `/api/v1/violations/${encodeURIComponent(id)}/review`,
+      body,
+    ),
+  shifts: () => request<{ items: Shift[] }>('GET', '/api/v1/shifts?limit=20'),
+  startShift: (notes?: string) => request<Shift>('POST', '/api/v1/shifts', notes ? { notes } : {}),
+  handover: (
+    id: string,
+    body: { notes: string; open_items: { ref: string; note: string }[]; handed_to?: string },
+  ) => request<Shift>('POST', `/api/v1/shifts/${encodeURIComponent(id)}/handover`, body),
+};
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.field ? `${e.message} (${e.field})` : e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

@@ -1,0 +1,164 @@
+// The shapes the JSON API returns (snake_case, ISO times), as far as the web app reads them.
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+
+export type Role = 'admin' | 'mediator' | 'analyst' | 'monitor' | 'liaison' | 'public';
+
+export interface User {
+  id: string;
+  username: string;
+  display_name: string | null;
+  role: Role;
+  party_id: string | null;
+  must_change_password: boolean;
+}
+
+export interface VersionSummary {
+  id: string;
+  agreement_id: string;
+  seq: number;
+  label: string;
+  valid_from: string;
+  valid_until: string | null;
+  signed_by: string[];
+  terms: string | null;
+}
+
+export interface Agreement {
+  id: string;
+  title: string;
+  description: string | null;
+  parties: string[];
+  versions?: VersionSummary[];
+}
+
+// Zone kinds are the server's own (a pure module, bundled into the app).
+export { ZONE_KINDS, type ZoneKind } from '../../src/domain/zone-kinds.ts';
+import type { ZoneKind } from '../../src/domain/zone-kinds.ts';
+
+export interface ZoneProperties {
+  name: string;
+  kind: ZoneKind;
+  key: string;
+  agreement_id: string;
+  version_id: string;
+  version_label?: string;
+  valid_from?: string;
+  valid_until?: string | null;
+  area_km2: number;
+}
+export type ZoneFeature = Feature<Polygon | MultiPolygon, ZoneProperties>;
+export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties>;
+
+export type Certainty = 'certain' | 'possible' | 'none';
+
+export interface IncidentPointProps {
+  cluster?: false;
+  id: string;
+  external_id: string | null;
+  event_type: string;
+  sub_event_type: string | null;
+  occurred_from: string;
+  occurred_until: string;
+  fatalities: number | null;
+  uncertainty_m: number;
+  violation: Certainty;
+  review_status: string | null;
+}
+export interface ClusterProps {
+  cluster: true;
+  cluster_id: number;
+  point_count: number;
+  fatalities: number;
+  violation: Certainty;
+}
+export type IncidentMapFeature = Feature<Point, IncidentPointProps | ClusterProps>;
+export interface IncidentMapCollection extends FeatureCollection<
+  Point,
+  IncidentPointProps | ClusterProps
+> {
+  total: number;
+}
+
+export interface Basemap {
+  countries: FeatureCollection;
+  syria_admin1: FeatureCollection;
+  attribution: string;
+}
+
+export interface Report {
+  id: string;
+  source_name: string;
+  as_named: string | null;
+  grade: string;
+  reference: string | null;
+  received_at: string | null;
+  killed: { low: number | null; best: number | null; high: number | null } | null;
+  injured: { low: number | null; best: number | null; high: number | null } | null;
+}
+
+export interface Violation {
+  id: string;
+  status: string;
+  intent: string | null;
+  attributed_to: string;
+  status_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  incident_ref: string;
+  incident_id: string;
+  agreement_id: string;
+  version_label: string;
+  zone_key: string;
+  zone_name: string;
+  zone_kind: string;
+  certainty: 'certain' | 'possible';
+  event_type: string;
+  sub_event_type: string | null;
+  occurred_from: string;
+  occurred_until: string;
+  fatalities: number | null;
+  detected_at: string;
+}
+
+export interface Range3 {
+  low: number | null;
+  best: number | null;
+  high: number | null;
+}
+
+export interface IncidentDetail {
+  id: string;
+  external_id: string | null;
+  event_type: string;
+  sub_event_type: string | null;
+  occurred_from: string;
+  occurred_until: string;
+  lon: number;
+  lat: number;
+  uncertainty_m: number;
+  actor1: string | null;
+  actor2: string | null;
+  location: string | null;
+  notes: string | null;
+  casualties: { killed: Range3 | null; injured: Range3 | null };
+  corroborated: boolean;
+  reports: Report[];
+  violations: Violation[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface Shift {
+  id: string;
+  started_by: string;
+  started_at: string;
+  notes: string | null;
+  handed_over_at: string | null;
+  handed_over_by: string | null;
+  handed_to: string | null;
+}
