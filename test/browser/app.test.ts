@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { hasChromium, startHarness, type Harness } from './harness.ts';
 import { deskCases } from './desk.cases.ts';
 import { mapCases } from './map.cases.ts';
+import { proposalCases } from './proposals.cases.ts';
 import { signInCases } from './sign-in.cases.ts';
 
 describe.skipIf(!hasChromium)('the web app in Chromium', () => {
@@ -23,4 +24,5 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
   signInCases(h);
   mapCases(h);
   deskCases(h);
+  proposalCases(h);
 });

@@ -2,11 +2,17 @@
 import { canUseDesk, useSession } from './auth.ts';
 import { DeskScreen } from './desk/DeskScreen.tsx';
 import { MapScreen } from './map/MapScreen.tsx';
+import { ProposalsScreen } from './proposals/ProposalsScreen.tsx';
 import { useRoute } from './route.ts';
 import { ChangePassword, SignIn } from './SignIn.tsx';
 import type { User } from './types.ts';
 
-function Header(props: { user: User; screen: 'map' | 'desk'; onSignOut: () => void }) {
+type AppScreen = 'map' | 'desk' | 'proposals';
+
+/** `#/proposals` is read here (route.ts knows only the map and the desk). */
+const onProposals = () => /^#\/?proposals(\?|$)/.test(window.location.hash);
+
+function Header(props: { user: User; screen: AppScreen; onSignOut: () => void }) {
   const { user, screen } = props;
   return (
     <header className="app-header">
@@ -26,6 +32,13 @@ function Header(props: { user: User; screen: 'map' | 'desk'; onSignOut: () => vo
             Violation desk
           </a>
         )}
+        <a
+          href="#/proposals"
+          data-testid="nav-proposals"
+          aria-current={screen === 'proposals' ? 'page' : undefined}
+        >
+          Agreements &amp; proposals
+        </a>
       </nav>
       <span className="whoami" data-testid="whoami">
         <span className="username">{user.username}</span>{' '}
@@ -59,11 +72,18 @@ export function App() {
   if (user.must_change_password)
     return <ChangePassword user={user} onChange={session.changePassword} onSignOut={signOut} />;
 
-  const screen = route.screen === 'desk' && canUseDesk(user) ? 'desk' : 'map';
+  // useRoute re-renders on every hash change, so the hash can be read directly here.
+  const screen: AppScreen = onProposals()
+    ? 'proposals'
+    : route.screen === 'desk' && canUseDesk(user)
+      ? 'desk'
+      : 'map';
   return (
     <div className="app">
       <Header user={user} screen={screen} onSignOut={signOut} />
-      {screen === 'desk' ? (
+      {screen === 'proposals' ? (
+        <ProposalsScreen user={user} params={route.params} />
+      ) : screen === 'desk' ? (
         <DeskScreen user={user} />
       ) : (
         <MapScreen user={user} params={route.params} />

@@ -6,8 +6,12 @@ import type {
   IncidentDetail,
   IncidentMapCollection,
   Page,
+  PartyKey,
+  ProposalDetail,
+  ProposalSummary,
   Shift,
   User,
+  VersionWithZones,
   Violation,
   ZoneCollection,
 } from './types.ts';
@@ -120,6 +124,30 @@ export const api = {
     id: string,
     body: { notes: string; open_items: { ref: string; note: string }[]; handed_to?: string },
   ) => request<Shift>('POST', `/api/v1/shifts/${encodeURIComponent(id)}/handover`, body),
+  versions: (agreementId: string) =>
+    request<{ items: VersionWithZones[] }>(
+      'GET',
+      `/api/v1/agreements/${encodeURIComponent(agreementId)}/versions`,
+    ),
+  proposals: (params: { agreement?: string; status?: string } = {}) =>
+    request<{ items: ProposalSummary[] }>('GET', `/api/v1/proposals${q(params)}`),
+  proposal: (id: string) =>
+    request<ProposalDetail>('GET', `/api/v1/proposals/${encodeURIComponent(id)}`),
+  signProposal: (
+    id: string,
+    body: { party_id: string; signature: string; key_fingerprint?: string },
+  ) =>
+    request<{ adopted: boolean; proposal: ProposalDetail }>(
+      'POST',
+      `/api/v1/proposals/${encodeURIComponent(id)}/signatures`,
+      body,
+    ),
+  refuseProposal: (id: string, body: { party_id: string; reason: string }) =>
+    request<ProposalDetail>('POST', `/api/v1/proposals/${encodeURIComponent(id)}/refusals`, body),
+  partyKeys: (party: string) =>
+    request<{ items: PartyKey[] }>('GET', `/api/v1/parties/${encodeURIComponent(party)}/keys`),
+  registerKey: (party: string, body: { public_key: string; label?: string }) =>
+    request<PartyKey>('POST', `/api/v1/parties/${encodeURIComponent(party)}/keys`, body),
 };
 
 export function errorMessage(e: unknown): string {

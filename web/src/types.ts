@@ -162,3 +162,108 @@ export interface Shift {
   handed_over_by: string | null;
   handed_to: string | null;
 }
+
+// Proposals (GET /api/v1/proposals, /api/v1/proposals/:id) and party keys.
+export type ProposalStatus = 'open' | 'adopted' | 'refused' | 'superseded' | 'withdrawn';
+
+export interface PartyState {
+  party_id: string;
+  state: 'signed' | 'refused' | 'pending';
+  at?: string;
+  key_fingerprint?: string | null;
+  signature?: string | null;
+  reason?: string | null;
+  submitted_by?: string;
+}
+
+export interface ProposalSummary {
+  id: string;
+  agreement_id: string;
+  label: string;
+  status: ProposalStatus;
+  digest: string;
+  supersedes: string | null;
+  version_id: string | null;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+  signed: number;
+  required: number;
+  parties: PartyState[];
+}
+
+export interface ProposalZoneSummary {
+  key: string;
+  name: string;
+  kind: string;
+  area_km2: number;
+}
+
+export interface ProposalZoneChange {
+  key: string;
+  name: string;
+  changes: ('geometry' | 'kind' | 'name' | 'properties')[];
+  kind_before: string;
+  kind_after: string;
+  area_before_km2: number;
+  area_after_km2: number;
+  area_change_km2: number;
+}
+
+export interface ProposalDiff {
+  base: { version_id: string; label: string } | null;
+  terms: {
+    changed: boolean;
+    parts: { op: 'equal' | 'insert' | 'delete'; text: string }[];
+    unified: string;
+  };
+  zones: {
+    added: ProposalZoneSummary[];
+    removed: ProposalZoneSummary[];
+    changed: ProposalZoneChange[];
+    unchanged: string[];
+    area_change_km2: number;
+  };
+  window: {
+    valid_from: { before: string | null; after: string; changed: boolean };
+    valid_until: { before: string | null; after: string | null; changed: boolean };
+    extended_by_hours: number | null;
+  };
+}
+
+export interface ProposalContent {
+  format: string;
+  proposal_id: string;
+  agreement_id: string;
+  supersedes: string | null;
+  label: string;
+  terms: string | null;
+  valid_from: string;
+  valid_until: string | null;
+  required_signatories: string[];
+  zones: FeatureCollection<
+    Polygon | MultiPolygon,
+    Record<string, unknown> & { name: string; kind: string }
+  >;
+  proposed_at: string;
+}
+
+export interface ProposalDetail extends ProposalSummary {
+  superseded_by: string[];
+  content: ProposalContent;
+  canonical_content: string;
+  diff: ProposalDiff;
+}
+
+export interface VersionWithZones extends VersionSummary {
+  zones: ZoneCollection;
+}
+
+export interface PartyKey {
+  fingerprint: string;
+  party_id: string;
+  public_key: string;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
