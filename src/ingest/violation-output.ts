@@ -1,7 +1,7 @@
 // The public shape of a violation (API JSON, CLI JSON and CSV share it) and its CSV writer.
 import { stringify } from 'csv-stringify/sync';
 import { toIso } from '../domain/time-window.ts';
-import type { Violation } from '../domain/types.ts';
+import type { Certainty, Violation } from '../domain/types.ts';
 import { violationIdOf } from '../domain/violation-id.ts';
 
 export interface ViolationJson {
@@ -22,7 +22,7 @@ export interface ViolationJson {
   zone_key: string;
   zone_name: string;
   zone_kind: string;
-  certainty: string;
+  certainty: Certainty;
   event_type: string;
   sub_event_type: string | null;
   occurred_from: string;

@@ -96,29 +96,9 @@ export interface Report {
   injured: { low: number | null; best: number | null; high: number | null } | null;
 }
 
-export interface Violation {
-  id: string;
-  status: string;
-  intent: string | null;
-  attributed_to: string;
-  status_note: string | null;
-  reviewed_by: string | null;
-  reviewed_at: string | null;
-  incident_ref: string;
-  incident_id: string;
-  agreement_id: string;
-  version_label: string;
-  zone_key: string;
-  zone_name: string;
-  zone_kind: string;
-  certainty: 'certain' | 'possible';
-  event_type: string;
-  sub_event_type: string | null;
-  occurred_from: string;
-  occurred_until: string;
-  fatalities: number | null;
-  detected_at: string;
-}
+/** A violation as the API gives it: the server's own JSON shape (a type only; no server code). */
+import type { ViolationJson } from '../../src/ingest/violation-output.ts';
+export type Violation = ViolationJson;
 
 export interface Range3 {
   low: number | null;

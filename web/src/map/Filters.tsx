@@ -35,61 +35,78 @@ export function Filters(props: {
 }) {
   const { value, onChange } = props;
   const set = (patch: Partial<MapFilters>) => onChange({ ...value, ...patch });
+  const agreements = [
+    { value: '', label: 'All agreements' },
+    ...props.agreements.map((a) => ({ value: a.id, label: a.title })),
+  ];
+  const eventTypes = [
+    { value: '', label: 'All event types' },
+    ...EVENT_TYPES.map((t) => ({ value: t, label: t })),
+  ];
+  const certainties = [
+    { value: '', label: 'All incidents' },
+    { value: 'certain', label: 'Certain violations' },
+    { value: 'possible', label: 'Possible violations' },
+  ];
+  const periods = Object.entries(PERIODS).map(([k, label]) => ({ value: k, label }));
   return (
     <fieldset className="filters">
       <legend>Filters</legend>
-      <label htmlFor="filter-agreement">Agreement</label>
-      <select
+      <Choice
         id="filter-agreement"
-        data-testid="filter-agreement"
+        label="Agreement"
         value={value.agreement}
-        onChange={(e) => set({ agreement: e.target.value })}
-      >
-        <option value="">All agreements</option>
-        {props.agreements.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.title}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="filter-event-type">Event type</label>
-      <select
+        options={agreements}
+        onChange={(agreement) => set({ agreement })}
+      />
+      <Choice
         id="filter-event-type"
-        data-testid="filter-event-type"
+        label="Event type"
         value={value.eventType}
-        onChange={(e) => set({ eventType: e.target.value })}
-      >
-        <option value="">All event types</option>
-        {EVENT_TYPES.map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="filter-certainty">Violation</label>
-      <select
+        options={eventTypes}
+        onChange={(eventType) => set({ eventType })}
+      />
+      <Choice
         id="filter-certainty"
-        data-testid="filter-certainty"
+        label="Violation"
         value={value.certainty}
-        onChange={(e) => set({ certainty: e.target.value })}
-      >
-        <option value="">All incidents</option>
-        <option value="certain">Certain violations</option>
-        <option value="possible">Possible violations</option>
-      </select>
-      <label htmlFor="filter-period">Incidents from</label>
-      <select
+        options={certainties}
+        onChange={(certainty) => set({ certainty })}
+      />
+      <Choice
         id="filter-period"
-        data-testid="filter-period"
+        label="Incidents from"
         value={value.period}
-        onChange={(e) => set({ period: e.target.value as Period })}
+        options={periods}
+        onChange={(period) => set({ period: period as Period })}
+      />
+    </fieldset>
+  );
+}
+
+/** A labelled select; its test id is its element id. */
+function Choice(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        data-testid={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
       >
-        {Object.entries(PERIODS).map(([k, label]) => (
-          <option key={k} value={k}>
-            {label}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
       </select>
-    </fieldset>
+    </>
   );
 }
