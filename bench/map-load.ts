@@ -19,10 +19,15 @@ export const UNTIL = Date.parse('2018-03-01T00:00:00Z');
 const SUB = ['Air/drone strike', 'Shelling/artillery/missile attack', 'Armed clash'];
 const SOURCES = ['SOHR', 'SANA', null];
 
-export function* mapLoadRows(ROWS: number): Iterable<ImportRow> {
+/** By default over February 2018 without admin1; the report bench spreads them wider and names areas. */
+export function* mapLoadRows(
+  ROWS: number,
+  opts: { from?: number; until?: number; admin1?: (lon: number, lat: number) => string } = {},
+): Iterable<ImportRow> {
   const rand = mulberry32(7);
+  const [from, until] = [opts.from ?? FROM, opts.until ?? UNTIL];
   for (let i = 0; i < ROWS; i++) {
-    const at = FROM + Math.floor(rand() * (UNTIL - FROM));
+    const at = from + Math.floor(rand() * (until - from));
     const precision = rand() < 0.7 ? 1 : rand() < 0.83 ? 2 : 3;
     const draft: IncidentDraft = {
       externalId: `MAP${i}`,
@@ -47,6 +52,7 @@ export function* mapLoadRows(ROWS: number): Iterable<ImportRow> {
       location: null,
       attributes: {},
     };
+    if (opts.admin1) draft.admin1 = opts.admin1(draft.lon, draft.lat);
     yield { row: i + 1, draft };
   }
 }

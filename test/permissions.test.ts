@@ -101,7 +101,8 @@ function requestFor(spec: AnyRouteSpec, party: 'GOV' | 'OPP') {
     .replace('/notices/:id', `/notices/${party === 'GOV' ? ids.noticeGov : ids.noticeOpp}`)
     .replace('/shifts/:id', `/shifts/${ids.shift}`)
     .replace(':fingerprint', ids.fingerprint!)
-    .replace(':label', 'v1');
+    .replace(':label', 'v1')
+    .replace(':layer', 'aleppo_neighbourhoods');
   const bodies: Record<string, unknown> = {
     'POST /api/v1/proposals/:id/signatures': { party_id: party, signature: SIGNATURE },
     'POST /api/v1/proposals/:id/refusals': { party_id: party, reason: 'we do not agree' },

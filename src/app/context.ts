@@ -4,17 +4,36 @@ import type { AgreementVersion, Incident, ViolationRecord } from '../domain/type
 import { batchOf } from '../engine/incident-batch.ts';
 import { ViolationEngine, CERTAIN, type EngineVersionInput } from '../engine/violation-engine.ts';
 import type { Store } from '../store/store.ts';
+import {
+  DEFAULT_REPORT_SETTINGS,
+  reportSettingsFromEnv,
+  type ReportSettings,
+} from '../report/daily/report-settings.ts';
 
 export interface AppConfig {
   geoPrecisionRadii: GeoPrecisionRadii;
   /** The clock; services never read the time themselves. */
   now: () => number;
+  /** The daily report's cut-off, time zone and windows; DEFAULT_REPORT_SETTINGS when absent. */
+  report?: ReportSettings | undefined;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
   geoPrecisionRadii: DEFAULT_GEO_PRECISION_RADII_M,
   now: () => Date.now(),
+  report: DEFAULT_REPORT_SETTINGS,
 };
+
+/**
+ * The configuration with what the environment sets ($TRUCELINE_REPORT_CUTOFF, $TRUCELINE_REPORT_TZ,
+ * $TRUCELINE_REPORT_ROLLING_DAYS); a bad value throws an AppError naming the variable.
+ */
+export function configFromEnv(
+  env: Record<string, string | undefined>,
+  base: AppConfig = DEFAULT_CONFIG,
+): AppConfig {
+  return { ...base, report: reportSettingsFromEnv(env, base.report ?? DEFAULT_REPORT_SETTINGS) };
+}
 
 export function engineInputOf(v: AgreementVersion): EngineVersionInput {
   return {

@@ -2,7 +2,7 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Actor } from '../domain/roles.ts';
-import { AppContext } from '../app/context.ts';
+import { AppContext, configFromEnv } from '../app/context.ts';
 import { openStore } from '../store/open-store.ts';
 
 export const DEFAULT_DB = 'truceline.db';
@@ -15,7 +15,8 @@ export async function withContext<T>(
   db: string | undefined,
   fn: (ctx: AppContext) => Promise<T>,
 ): Promise<T> {
-  const ctx = new AppContext(await openStore(dbPath(db)));
+  const config = configFromEnv(process.env);
+  const ctx = new AppContext(await openStore(dbPath(db)), config);
   try {
     return await fn(ctx);
   } finally {

@@ -5,6 +5,7 @@ import { demoCommand } from './commands/demo.ts';
 import { incidentsCommand } from './commands/incidents.ts';
 import { serveCommand } from './commands/serve.ts';
 import { violationsCommand } from './commands/violations.ts';
+import { reportCommand } from './commands/report.ts';
 import { auditCommand } from './commands/audit.ts';
 import { exportCommand } from './commands/export.ts';
 import { keysCommand } from './commands/keys.ts';
@@ -36,6 +37,7 @@ keysCommand(program);
 proposalsCommand(program);
 signCommand(program);
 auditCommand(program);
+reportCommand(program);
 program.commands.forEach((c) => c.exitOverride());
 for (const c of program.commands) c.commands.forEach((s) => s.exitOverride());
 

@@ -41,6 +41,11 @@ export const ERROR_CODES = {
       'The change would rewrite recorded history (e.g. a version label reused with other content).',
   },
   payload_too_large: { status: 413, summary: 'The request body is larger than the limit.' },
+  unavailable: {
+    status: 503,
+    summary:
+      'A tool the request needs is not installed here (e.g. Chromium for PDF); nothing changed.',
+  },
   internal: { status: 500, summary: 'An unexpected error; the change was not applied.' },
 } as const;
 

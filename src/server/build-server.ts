@@ -23,6 +23,7 @@ import { duplicateRoutes } from './routes/duplicates.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { userRoutes } from './routes/users.ts';
 import { newsRoutes } from './routes/news.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { mapRoutes } from './routes/map.ts';
 import { DEFAULT_WEB_ROOT, registerWebApp } from './web-app.ts';
 
@@ -55,6 +56,7 @@ export function buildRegistry(ctx: AppContext, shutdown: AbortSignal): RouteRegi
   auditRoutes(registry, ctx);
   streamRoutes(registry, ctx, shutdown);
   mapRoutes(registry, ctx);
+  reportRoutes(registry, ctx);
   return registry;
 }
 

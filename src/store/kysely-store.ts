@@ -28,6 +28,7 @@ import { NewsQueries } from './news-queries.ts';
 import { listViolationRows, syncViolationRows } from './violation-queries.ts';
 import { scanIncidentsForExport, scanViolationsForExport } from './export-queries.ts';
 import { mapPointRows } from './map-queries.ts';
+import { reportRowSet } from './report-queries.ts';
 import {
   agreementFromRow,
   incidentFromRow,
@@ -296,6 +297,10 @@ export class KyselyStore extends NewsQueries implements Store {
 
   mapPoints(filter: MapPointFilter) {
     return mapPointRows(this.db, filter);
+  }
+
+  reportRows(range: { from: number; until: number }) {
+    return reportRowSet(this.db, range);
   }
 
   async insertReports(reports: readonly Report[]): Promise<void> {

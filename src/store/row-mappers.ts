@@ -145,23 +145,42 @@ export function incidentFromRow(r: IncidentsTable): Incident {
     contentHash: r.content_hash,
     createdAt: num(r.created_at),
     updatedAt: num(r.updated_at),
-    assessment: {
-      killed: {
-        low: numOrNull(r.killed_low),
-        best: numOrNull(r.killed_best),
-        high: numOrNull(r.killed_high),
-      },
-      injured: {
-        low: numOrNull(r.injured_low),
-        best: numOrNull(r.injured_best),
-        high: numOrNull(r.injured_high),
-      },
-      civiliansKilled: numOrNull(r.civilians_killed),
-      combatantsKilled: numOrNull(r.combatants_killed),
-      corroborated: num(r.corroborated) === 1,
-      reportCount: num(r.report_count),
-    },
+    assessment: assessmentFromRow(r),
     mergedInto: r.merged_into ?? null,
+  };
+}
+
+/** The assessment columns an incident row carries (combined from its reports). */
+export type AssessmentRow = Pick<
+  IncidentsTable,
+  | 'killed_low'
+  | 'killed_best'
+  | 'killed_high'
+  | 'injured_low'
+  | 'injured_best'
+  | 'injured_high'
+  | 'civilians_killed'
+  | 'combatants_killed'
+  | 'corroborated'
+  | 'report_count'
+>;
+
+export function assessmentFromRow(r: AssessmentRow): IncidentAssessment {
+  return {
+    killed: {
+      low: numOrNull(r.killed_low),
+      best: numOrNull(r.killed_best),
+      high: numOrNull(r.killed_high),
+    },
+    injured: {
+      low: numOrNull(r.injured_low),
+      best: numOrNull(r.injured_best),
+      high: numOrNull(r.injured_high),
+    },
+    civiliansKilled: numOrNull(r.civilians_killed),
+    combatantsKilled: numOrNull(r.combatants_killed),
+    corroborated: num(r.corroborated) === 1,
+    reportCount: num(r.report_count),
   };
 }
 

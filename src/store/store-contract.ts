@@ -208,5 +208,74 @@ export function storeContract(
         await close();
       }
     });
+
+    it('reportRows: incidents starting in [from, until), not merged, with violations and reports', async () => {
+      const { store, close } = await open();
+      try {
+        const at = (iso: string) => Date.parse(iso);
+        const from = at('2018-02-16T17:30:00Z');
+        const until = at('2018-02-17T17:30:00Z');
+        await store.transaction(async (tx) => {
+          await tx.insertIncidents([
+            incident('a', { occurredFrom: from, occurredUntil: from, admin1: 'Rural Damascus' }),
+            // Starts before the range and ends inside it: it belongs to the day it started.
+            incident('b', { occurredFrom: from - 3_600_000, occurredUntil: from + 3_600_000 }),
+            incident('c', { occurredFrom: until, occurredUntil: until }),
+            incident('d', { occurredFrom: until - 1, occurredUntil: until + 86_400_000 }),
+            incident('dup', { occurredFrom: from + 10, occurredUntil: from + 10, mergedInto: 'a' }),
+          ]);
+          const v = (incidentId: string, zoneKey: string) => ({
+            incidentId, agreementId: 'agr', zoneKey, zoneId: `zone-${zoneKey}`, versionId: 'ver',
+            certainty: 'certain' as const,
+          }); // prettier-ignore
+          await tx.insertViolations(
+            [v('a', 'z1'), v('a', 'z2'), v('b', 'z1'), v('d', 'z1'), v('dup', 'z1')],
+            100,
+          );
+          await tx.insertReports([
+            { id: 'r1', incidentId: 'a', sourceId: 'sohr', source: 'SOHR', reference: 'u', receivedAt: null, text: null,
+              credibility: 2, killed: { low: 1, best: 2, high: 3 }, injured: { low: null, best: null, high: null },
+              civiliansKilled: 1, combatantsKilled: null, origin: 'record', createdAt: 1 },
+            { id: 'r2', incidentId: 'c', sourceId: 'sana', source: 'SANA', reference: null, receivedAt: null, text: null,
+              credibility: null, killed: { low: null, best: 0, high: null }, injured: { low: null, best: null, high: null },
+              civiliansKilled: null, combatantsKilled: null, origin: 'record', createdAt: 1 },
+          ]); // prettier-ignore
+        });
+        await store.setViolationReview(
+          { incidentId: 'a', agreementId: 'agr', zoneKey: 'z2' },
+          { status: 'superseded', intent: null, attributions: [], statusNote: 'gone', reviewedBy: 'x', reviewedAt: 5 }, // prettier-ignore
+        );
+        const attribution = { partyId: 'GOV', kind: 'reported' as const, evidence: [{ kind: 'report' as const, ref: 'r1' }], note: null }; // prettier-ignore
+        await store.setViolationReview(
+          { incidentId: 'd', agreementId: 'agr', zoneKey: 'z1' },
+          { status: 'dismissed', intent: null, attributions: [attribution], statusNote: 'no', reviewedBy: 'x', reviewedAt: 6 }, // prettier-ignore
+        );
+        const rows = await store.reportRows({ from, until });
+        expect(rows.incidents.map((i) => i.id)).toEqual(['a', 'd']);
+        expect(rows.incidents[0]).toEqual({
+          id: 'a', externalId: 'ext-a', eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike',
+          occurredFrom: from, occurredUntil: from, timePrecision: null, lon: 36.5, lat: 33.5, uncertaintyM: 0,
+          actor1: 'A', actor2: null, fatalities: 2, admin1: 'Rural Damascus', location: null,
+          assessment: EMPTY_ASSESSMENT,
+        }); // prettier-ignore
+        expect(rows.violations).toEqual([
+          { incidentId: 'a', agreementId: 'agr', zoneKey: 'z1', zoneId: 'zone-z1', versionId: 'ver',
+            certainty: 'certain', status: 'flagged', intent: null, attributions: [], reviewedAt: null },
+          { incidentId: 'd', agreementId: 'agr', zoneKey: 'z1', zoneId: 'zone-z1', versionId: 'ver',
+            certainty: 'certain', status: 'dismissed', intent: null, attributions: [attribution], reviewedAt: 6 },
+        ]); // prettier-ignore
+        expect(rows.reports).toEqual([
+          { id: 'r1', incidentId: 'a', sourceId: 'sohr', source: 'SOHR', reference: 'u', credibility: 2,
+            killed: { low: 1, best: 2, high: 3 }, civiliansKilled: 1 },
+        ]); // prettier-ignore
+        expect(await store.reportRows({ from: until, until: until + 1 })).toMatchObject({
+          incidents: [{ id: 'c' }],
+          violations: [],
+          reports: [{ id: 'r2', killed: { low: null, best: 0, high: null } }],
+        });
+      } finally {
+        await close();
+      }
+    });
   });
 }

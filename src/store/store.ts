@@ -114,6 +114,35 @@ export interface MapPoint {
   reviewStatus: ViolationStatus | null;
 }
 
+/** What the daily report (src/report/daily) needs of an incident: no notes, attributes or hashes. */
+export type ReportIncidentRow = Pick<
+  Incident,
+  | 'id' | 'externalId' | 'eventType' | 'subEventType' | 'occurredFrom' | 'occurredUntil'
+  | 'timePrecision' | 'lon' | 'lat' | 'uncertaintyM' | 'actor1' | 'actor2' | 'fatalities'
+  | 'admin1' | 'location' | 'assessment'
+>; // prettier-ignore
+/** A violation as the daily report reads it: its key, zone, version, certainty and review. */
+export type ReportViolationRow = Pick<
+  Violation,
+  | 'incidentId' | 'agreementId' | 'zoneKey' | 'zoneId' | 'versionId' | 'certainty' | 'status'
+  | 'intent' | 'attributions' | 'reviewedAt'
+>; // prettier-ignore
+/** One source's report on an incident, as the daily report's appendix and disputes need it. */
+export type ReportSourceRow = Pick<
+  Report,
+  'id' | 'incidentId' | 'sourceId' | 'source' | 'reference' | 'credibility' | 'killed' | 'civiliansKilled'
+>; // prettier-ignore
+
+/**
+ * The rows behind a daily report: every incident not merged whose start lies in the range (in
+ * start order), the violations of those incidents that are not superseded, and their reports.
+ */
+export interface ReportRowSet {
+  incidents: ReportIncidentRow[];
+  violations: ReportViolationRow[];
+  reports: ReportSourceRow[];
+}
+
 export interface Store {
   /** Runs `fn` in one transaction: everything it writes lands, or nothing does. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
@@ -157,6 +186,8 @@ export interface Store {
   countIncidents(): Promise<number>;
   /** One row per incident for the map, in one grouped query (only the columns the map needs). */
   mapPoints(filter: MapPointFilter): Promise<MapPoint[]>;
+  /** The daily report's rows for incidents starting in [from, until) (only the columns it needs). */
+  reportRows(range: { from: number; until: number }): Promise<ReportRowSet>;
 
   /**
    * Makes the stored violations in `scope` equal to `rows`, keeping detection times and review

@@ -1,7 +1,8 @@
 // Agreements & proposals: a liaison of a party required on the demo's open Damascus extension opens
 // it, sees the party states and the map diff, makes a signing key in the browser (WebCrypto
 // Ed25519, kept in IndexedDB, registered as the party's public key) and signs the digest; the
-// party's state turns to signed, and the server agrees.
+// party's state turns to signed, and the server agrees — and a mediator watching the proposal in
+// another browser sees the signature arrive live.
 import { expect, it } from 'vitest';
 import { poll, signIn, WAIT, type Harness } from './harness.ts';
 
@@ -12,8 +13,16 @@ export function proposalCases(h: () => Harness) {
     );
     expect(open, 'the demo has an open damascus-coh proposal').toBeDefined();
     const party = open!.required[0]!;
+    // A mediator watches the same proposal in another browser: the signature arrives live.
+    const watcher = await signIn(h(), 'mediator', `#/proposals?id=${open!.id}`);
     const { context, page, errors } = await signIn(h(), `liaison-${party.toLowerCase()}`);
     try {
+      await watcher.page.getByTestId('proposal-view').waitFor({ timeout: WAIT });
+      await watcher.page.locator('[data-testid="live"]:text-is("live")').waitFor({ timeout: WAIT });
+      expect(await watcher.page.getByTestId('bundle-download').getAttribute('href')).toBe(
+        `/api/v1/proposals/${open!.id}/bundle`,
+      );
+
       await page.getByTestId('nav-proposals').click();
       const row = page.locator(
         `[data-testid="proposal-row"][data-proposal-id=${JSON.stringify(open!.id)}]`,
@@ -66,9 +75,16 @@ export function proposalCases(h: () => Harness) {
       const mine = server.parties.find((s) => s.party_id === party);
       expect(mine?.state).toBe('signed');
       expect(mine?.key_fingerprint).toBe(fingerprint);
+      await watcher.page
+        .locator(
+          `[data-testid="party-state"][data-party=${JSON.stringify(party)}][data-state="signed"]`,
+        )
+        .waitFor({ timeout: WAIT });
       expect(errors).toEqual([]);
+      expect(watcher.errors).toEqual([]);
     } finally {
       await context.close();
+      await watcher.context.close();
     }
   });
 }

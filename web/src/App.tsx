@@ -1,18 +1,17 @@
 // The shell: sign-in (and the forced password change), the header, and the hash-routed screens.
-import { canUseDesk, useSession } from './auth.ts';
+// A screen the role may not open is not in the header, and its address shows the map instead.
+import { useSession } from './auth.ts';
 import { DeskScreen } from './desk/DeskScreen.tsx';
+import { EditorScreen } from './editor/EditorScreen.tsx';
+import { EntryScreen } from './entry/EntryScreen.tsx';
 import { MapScreen } from './map/MapScreen.tsx';
 import { ProposalsScreen } from './proposals/ProposalsScreen.tsx';
-import { useRoute } from './route.ts';
+import { ReportsScreen } from './reports/ReportsScreen.tsx';
+import { canOpen, SCREENS, useRoute, type Screen } from './route.ts';
 import { ChangePassword, SignIn } from './SignIn.tsx';
 import type { User } from './types.ts';
 
-type AppScreen = 'map' | 'desk' | 'proposals';
-
-/** `#/proposals` is read here (route.ts knows only the map and the desk). */
-const onProposals = () => /^#\/?proposals(\?|$)/.test(window.location.hash);
-
-function Header(props: { user: User; screen: AppScreen; onSignOut: () => void }) {
+function Header(props: { user: User; screen: Screen; onSignOut: () => void }) {
   const { user, screen } = props;
   return (
     <header className="app-header">
@@ -20,25 +19,16 @@ function Header(props: { user: User; screen: AppScreen; onSignOut: () => void })
         Truceline
       </a>
       <nav aria-label="Screens">
-        <a href="#/map" data-testid="nav-map" aria-current={screen === 'map' ? 'page' : undefined}>
-          Map
-        </a>
-        {canUseDesk(user) && (
+        {SCREENS.filter((s) => canOpen(user, s.id)).map((s) => (
           <a
-            href="#/desk"
-            data-testid="nav-desk"
-            aria-current={screen === 'desk' ? 'page' : undefined}
+            key={s.id}
+            href={`#/${s.id}`}
+            data-testid={`nav-${s.id}`}
+            aria-current={screen === s.id ? 'page' : undefined}
           >
-            Violation desk
+            {s.label}
           </a>
-        )}
-        <a
-          href="#/proposals"
-          data-testid="nav-proposals"
-          aria-current={screen === 'proposals' ? 'page' : undefined}
-        >
-          Agreements &amp; proposals
-        </a>
+        ))}
       </nav>
       <span className="whoami" data-testid="whoami">
         <span className="username">{user.username}</span>{' '}
@@ -72,12 +62,7 @@ export function App() {
   if (user.must_change_password)
     return <ChangePassword user={user} onChange={session.changePassword} onSignOut={signOut} />;
 
-  // useRoute re-renders on every hash change, so the hash can be read directly here.
-  const screen: AppScreen = onProposals()
-    ? 'proposals'
-    : route.screen === 'desk' && canUseDesk(user)
-      ? 'desk'
-      : 'map';
+  const screen: Screen = canOpen(user, route.screen) ? route.screen : 'map';
   return (
     <div className="app">
       <Header user={user} screen={screen} onSignOut={signOut} />
@@ -85,6 +70,12 @@ export function App() {
         <ProposalsScreen user={user} params={route.params} />
       ) : screen === 'desk' ? (
         <DeskScreen user={user} />
+      ) : screen === 'entry' ? (
+        <EntryScreen user={user} params={route.params} />
+      ) : screen === 'reports' ? (
+        <ReportsScreen params={route.params} />
+      ) : screen === 'editor' ? (
+        <EditorScreen user={user} params={route.params} />
       ) : (
         <MapScreen user={user} params={route.params} />
       )}

@@ -1,5 +1,6 @@
 // The JSON API client: same-origin fetches with the session cookie, one error type for the
 // server's `{ error: { code, message, field } }` shape, and a typed function per endpoint used here.
+import { takePrefetched } from './prefetch.ts';
 import type {
   Agreement,
   Basemap,
@@ -47,7 +48,7 @@ export async function request<T>(
     init.headers = { 'content-type': 'application/json' };
     init.body = JSON.stringify(body);
   }
-  const res = await fetch(path, init);
+  const res = (method === 'GET' && (await takePrefetched(path))) || (await fetch(path, init));
   const text = await res.text();
   let data: unknown;
   try {
@@ -142,6 +143,10 @@ export const api = {
       `/api/v1/proposals/${encodeURIComponent(id)}/signatures`,
       body,
     ),
+  withdrawProposal: (id: string, reason: string) =>
+    request<ProposalDetail>('POST', `/api/v1/proposals/${encodeURIComponent(id)}/withdraw`, {
+      reason,
+    }),
   refuseProposal: (id: string, body: { party_id: string; reason: string }) =>
     request<ProposalDetail>('POST', `/api/v1/proposals/${encodeURIComponent(id)}/refusals`, body),
   partyKeys: (party: string) =>

@@ -2,7 +2,7 @@
 // the only one who knows), set by sign-in, cleared by sign-out or by any 401.
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setUnauthenticatedHandler } from './api.ts';
-import type { Role, User } from './types.ts';
+import type { User } from './types.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -15,10 +15,6 @@ export interface Session {
   signOut: () => Promise<void>;
   changePassword: (current: string, next: string) => Promise<void>;
 }
-
-/** Roles that work the violation desk (queue, review, shifts). */
-export const DESK_ROLES: readonly Role[] = ['analyst', 'monitor'];
-export const canUseDesk = (user: User) => DESK_ROLES.includes(user.role);
 
 export function useSession(): Session {
   const [state, setState] = useState<SessionState>({ status: 'loading' });

@@ -22,6 +22,15 @@ export const QUEUE_EVENTS = [
   'version.recorded',
   'proposal.adopted',
 ] as const;
+/** Events after which a proposal or the list of proposals may have changed. */
+export const PROPOSAL_EVENTS = [
+  'proposal.created',
+  'proposal.signed',
+  'proposal.refused',
+  'proposal.withdrawn',
+  'proposal.adopted',
+  'version.recorded',
+] as const;
 export const SHIFT_EVENTS = ['shift.started', 'shift.handover'] as const;
 
 export type LiveState = 'connecting' | 'live' | 'offline';

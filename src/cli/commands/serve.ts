@@ -1,6 +1,6 @@
 // `truceline serve`: the HTTP API and the built web app (else a status page), with the demo on first start.
 import type { Command } from 'commander';
-import { AppContext } from '../../app/context.ts';
+import { AppContext, configFromEnv } from '../../app/context.ts';
 import { ensureFirstAdmin } from '../../app/accounts.ts';
 import { describeAccounts, isEmpty, loadDemo } from '../../demo/load-demo.ts';
 import { buildServer } from '../../server/build-server.ts';
@@ -43,7 +43,8 @@ export function serveCommand(program: Command): void {
     .action(async (raw: Record<string, unknown>) => {
       const flags = parseFlags(serveFlags, raw);
       const path = dbPath(flags.db);
-      const ctx = new AppContext(await openStore(path));
+      const config = configFromEnv(process.env);
+      const ctx = new AppContext(await openStore(path), config);
       if (flags.demo && (await isEmpty(ctx))) {
         const demo = await loadDemo(ctx);
         process.stderr.write(

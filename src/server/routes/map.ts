@@ -1,8 +1,11 @@
-// /api/v1/map: what the web app's map draws — the offline base map (anyone; nothing sensitive)
-// and the incidents of the view as clusters and single points (signed in).
+// /api/v1/map: what the web app's map draws — the offline base map and the boundary layers the
+// zone editor snaps to (anyone; nothing sensitive) and the incidents of the view as clusters and
+// single points (signed in).
 import type { AppContext } from '../../app/context.ts';
 import { MapIndexCache, mapIncidents } from '../../app/map-incidents.ts';
+import { AppError } from '../../domain/errors.ts';
 import { basemapBody } from '../../geo/basemap.ts';
+import { BOUNDARY_LAYERS, boundaryBody, boundaryLayerSchema } from '../../geo/boundaries.ts';
 import { ANY_SIGNED_IN } from '../access.ts';
 import { mapIncidentsQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
@@ -26,6 +29,32 @@ export function mapRoutes(r: RouteRegistry, ctx: AppContext): void {
         .header('cache-control', 'public, max-age=86400')
         .type('application/json; charset=utf-8');
       return basemapBody();
+    },
+  });
+
+  r.add({
+    method: 'GET',
+    access: { roles: 'anonymous' },
+    url: '/api/v1/map/boundaries/:layer',
+    tag: 'map',
+    summary: `Read a boundary layer (${BOUNDARY_LAYERS.join(', ')}): UN OCHA outlines the zone editor draws and snaps to`,
+    response: {
+      status: 200,
+      description:
+        '{ type: FeatureCollection, layer, attribution, features: Polygon | MultiPolygon with name_en, pcode (neighbourhoods also name_ar) }',
+    },
+    handler: async ({ params, reply }) => {
+      const layer = boundaryLayerSchema.safeParse(params.layer);
+      if (!layer.success)
+        throw new AppError(
+          'not_found',
+          `there is no boundary layer ${JSON.stringify(params.layer)}; the layers are ${BOUNDARY_LAYERS.join(', ')}`,
+          'layer',
+        );
+      void reply
+        .header('cache-control', 'public, max-age=86400')
+        .type('application/json; charset=utf-8');
+      return boundaryBody(layer.data);
     },
   });
 

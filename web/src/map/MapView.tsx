@@ -5,7 +5,14 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, ADMIN1_SOURCE, COUNTRIES_SOURCE, EMPTY, tileKind } from './baseStyle.ts';
+import {
+  buildStyle,
+  ADMIN1_SOURCE,
+  COUNTRIES_SOURCE,
+  EMPTY,
+  LABEL_LAYERS,
+  tileKind,
+} from './baseStyle.ts';
 import { diskPolygon, SYRIA_BOUNDS, type BBox } from './geo.ts';
 import {
   selectedIncidentFilter,
@@ -27,6 +34,8 @@ import type { Basemap, IncidentMapCollection } from '../types.ts';
 import type { View } from './useMapData.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start the map's workers while the app signs in and asks for its data, not when the map is made.
+maplibregl.prewarm();
 
 declare global {
   interface Window {
@@ -54,17 +63,26 @@ function setData(map: maplibregl.Map, source: string, data: FeatureCollection) {
   if (s) void s.setData(data);
 }
 
+/**
+ * The view to ask incidents for: the visible bounds at a whole zoom, widened to a grid of a quarter
+ * tile. A pixel's pan or a resize then asks the same question (and hits the server's cache), and
+ * the clusters at the edges are whole.
+ */
 const viewOf = (map: maplibregl.Map): View => {
   const b = map.getBounds();
+  const zoom = Math.max(0, Math.round(map.getZoom()));
+  const step = 90 / 2 ** zoom;
   const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  const down = (v: number) => Math.floor(v / step) * step;
+  const up = (v: number) => Math.ceil(v / step) * step;
   return {
     bbox: [
-      clamp(b.getWest(), -180, 180),
-      clamp(b.getSouth(), -90, 90),
-      clamp(b.getEast(), -180, 180),
-      clamp(b.getNorth(), -90, 90),
+      clamp(down(b.getWest()), -180, 180),
+      clamp(down(b.getSouth()), -90, 90),
+      clamp(up(b.getEast()), -180, 180),
+      clamp(up(b.getNorth()), -90, 90),
     ],
-    zoom: map.getZoom(),
+    zoom,
   };
 };
 
@@ -73,6 +91,8 @@ export function MapView(props: MapViewProps) {
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   /** The map until it is removed: cleanups that run after the removal must leave it alone. */
   const alive = useRef<maplibregl.Map | null>(null);
+  /** The base map the map's sources already hold. */
+  const inStyle = useRef<Basemap | null>(null);
   const latest = useRef(props);
   latest.current = props;
 
@@ -91,11 +111,17 @@ export function MapView(props: MapViewProps) {
         }
       }
       if (cancelled || !container.current) return;
+      // The base map goes into the style when it is already here (it usually is: index.html asks
+      // for it first), so the workers tile it once, not again after the map loads.
+      const basemap = latest.current.basemap;
+      inStyle.current = basemap;
       const m = new maplibregl.Map({
         container: container.current,
         style: buildStyle({
           tileUrl: remote || tileKind(props.tileUrl) === 'raster' ? props.tileUrl : '',
           remote,
+          basemap,
+          labelsHidden: true,
         }),
         bounds: SYRIA_BOUNDS,
         attributionControl: false,
@@ -122,6 +148,10 @@ export function MapView(props: MapViewProps) {
         setMap(m);
         latest.current.onView(viewOf(m));
       });
+      m.once('idle', () => {
+        for (const id of LABEL_LAYERS)
+          if (m.getLayer(id)) m.setLayoutProperty(id, 'visibility', 'visible');
+      });
       m.on('moveend', () => latest.current.onView(viewOf(m)));
       m.on('error', (e) => {
         // Tile and style failures are reported; a missing online tile should not break the page.
@@ -142,7 +172,8 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!map) return;
-    if (props.basemap) {
+    if (props.basemap && props.basemap !== inStyle.current) {
+      inStyle.current = props.basemap;
       setData(map, COUNTRIES_SOURCE, props.basemap.countries);
       setData(map, ADMIN1_SOURCE, props.basemap.syria_admin1);
     }

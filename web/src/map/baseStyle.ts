@@ -4,11 +4,18 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { HOVER_SOURCE, INCIDENT_SOURCE, incidentLayers } from './incidentStyle.ts';
-import { SELECTED_ZONE_SOURCE, ZONE_SOURCE, zoneLabelLayer, zoneLayers } from './zoneStyle.ts';
+import {
+  SELECTED_ZONE_SOURCE,
+  ZONE_LABEL_LAYER,
+  ZONE_SOURCE,
+  zoneLabelLayer,
+  zoneLayers,
+} from './zoneStyle.ts';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export const COUNTRIES_SOURCE = 'base-countries';
 export const ADMIN1_SOURCE = 'base-syria-admin1';
+const ADMIN1_LABEL_LAYER = 'syria-admin1-labels';
 
 const geojson = (data: FeatureCollection = EMPTY): SourceSpecification => ({
   type: 'geojson',
@@ -55,7 +62,7 @@ function offlineLayers(withLand: boolean): LayerSpecification[] {
 
 function admin1Labels(): LayerSpecification {
   return {
-    id: 'syria-admin1-labels',
+    id: ADMIN1_LABEL_LAYER,
     type: 'symbol',
     source: ADMIN1_SOURCE,
     maxzoom: 11,
@@ -85,6 +92,8 @@ export function buildStyle(opts: {
   remote?: StyleSpecification | null;
   basemap?: { countries: FeatureCollection; syria_admin1: FeatureCollection } | null;
   attribution?: string;
+  /** Label layers start hidden (the caller shows them after the first paint: see LABEL_LAYERS). */
+  labelsHidden?: boolean;
 }): StyleSpecification {
   const kind = tileKind(opts.tileUrl);
   const base: StyleSpecification = opts.remote ?? { version: 8, sources: {}, layers: [] };
@@ -115,10 +124,22 @@ export function buildStyle(opts: {
     layers: [
       ...under,
       ...offlineLayers(kind === 'offline'),
-      admin1Labels(),
       ...zoneLayers(),
       ...incidentLayers(),
-      zoneLabelLayer(),
+      ...[admin1Labels(), zoneLabelLayer()].map((l) => (opts.labelsHidden ? hide(l) : l)),
     ],
   };
 }
+
+/**
+ * The text layers. Laying out their glyphs locally (offline, no glyph server) is the costliest part
+ * of a first frame in software WebGL, so the map view may draw zones and incidents first and show
+ * the names once the map is idle (docs/performance.md).
+ */
+export const LABEL_LAYERS = [ADMIN1_LABEL_LAYER, ZONE_LABEL_LAYER];
+
+const hide = (layer: LayerSpecification): LayerSpecification =>
+  ({
+    ...layer,
+    layout: { ...('layout' in layer ? layer.layout : {}), visibility: 'none' },
+  }) as LayerSpecification;

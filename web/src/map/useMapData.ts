@@ -62,18 +62,24 @@ export function useZones(
     error: string | null;
     at: string | null;
   }>({ data: null, error: null, at: null });
+  const first = useRef(true);
   useEffect(() => {
     if (!at) return;
     const abort = new AbortController();
-    // A short pause so dragging the slider asks once it rests, not at every hour it passes.
-    const timer = setTimeout(() => {
-      api
-        .zones(at, abort.signal)
-        .then((data) => setState({ data, error: null, at }))
-        .catch((e: unknown) => {
-          if (!abort.signal.aborted) setState({ data: null, error: errorMessage(e), at });
-        });
-    }, 120);
+    // A short pause so dragging the slider asks once it rests, not at every hour it passes (the
+    // first request goes at once).
+    const timer = setTimeout(
+      () => {
+        api
+          .zones(at, abort.signal)
+          .then((data) => setState({ data, error: null, at }))
+          .catch((e: unknown) => {
+            if (!abort.signal.aborted) setState({ data: null, error: errorMessage(e), at });
+          });
+      },
+      first.current ? 0 : 120,
+    );
+    first.current = false;
     return () => {
       clearTimeout(timer);
       abort.abort();
@@ -108,31 +114,34 @@ export function useIncidents(view: View | null, query: IncidentQuery | null, ref
     if (!view || !query) return;
     const mine = ++seq.current;
     const abort = new AbortController();
-    const timer = setTimeout(() => {
-      setState((s) => ({ ...s, loading: true }));
-      api
-        .mapIncidents(
-          {
-            bbox: view.bbox.map((n) => n.toFixed(5)).join(','),
-            zoom: Math.max(0, Math.round(view.zoom)),
-            from: query.from,
-            until: query.until,
-            agreement: query.agreement || undefined,
-            event_type: query.eventType || undefined,
-            certainty: query.certainty || undefined,
-          },
-          abort.signal,
-        )
-        .then((data) => mine === seq.current && setState({ data, error: null, loading: false }))
-        .catch((e: unknown) => {
-          if (!abort.signal.aborted && mine === seq.current)
-            setState({
-              data: null,
-              error: `Incidents could not be loaded: ${errorMessage(e)}`,
-              loading: false,
-            });
-        });
-    }, 250);
+    const timer = setTimeout(
+      () => {
+        setState((s) => ({ ...s, loading: true }));
+        api
+          .mapIncidents(
+            {
+              bbox: view.bbox.map((n) => n.toFixed(5)).join(','),
+              zoom: Math.max(0, Math.round(view.zoom)),
+              from: query.from,
+              until: query.until,
+              agreement: query.agreement || undefined,
+              event_type: query.eventType || undefined,
+              certainty: query.certainty || undefined,
+            },
+            abort.signal,
+          )
+          .then((data) => mine === seq.current && setState({ data, error: null, loading: false }))
+          .catch((e: unknown) => {
+            if (!abort.signal.aborted && mine === seq.current)
+              setState({
+                data: null,
+                error: `Incidents could not be loaded: ${errorMessage(e)}`,
+                loading: false,
+              });
+          });
+      },
+      state.data ? 250 : 0,
+    );
     return () => {
       clearTimeout(timer);
       abort.abort();

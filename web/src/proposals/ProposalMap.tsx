@@ -2,15 +2,12 @@
 // and the proposal overlaid: added zones green, removed red and dashed, changed amber (new outline
 // solid, old outline dashed), unchanged grey. `window.__truceline` lets browser tests query it.
 import * as maplibregl from 'maplibre-gl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { ADMIN1_SOURCE, buildStyle, COUNTRIES_SOURCE } from '../map/baseStyle.ts';
-import { bboxOf, SYRIA_BOUNDS, type BBox } from '../map/geo.ts';
-import { useBasemap } from '../map/useMapData.ts';
-import { HATCH_IMAGE, hatchImage } from '../map/zoneStyle.ts';
+import { buildStyle } from '../map/baseStyle.ts';
+import { bboxOf, type BBox } from '../map/geo.ts';
+import { useOverlayMap } from '../map/useOverlayMap.ts';
 import type { ProposalDetail, VersionWithZones } from '../types.ts';
-// MapView (imported for its side effect) sets MapLibre's worker URL once for the whole app.
-import '../map/MapView.tsx';
 
 export type ZoneChangeKind = 'added' | 'removed' | 'changed' | 'unchanged';
 
@@ -114,58 +111,24 @@ function diffLayers(): maplibregl.LayerSpecification[] {
 
 export function ProposalMap(props: { features: FeatureCollection<Polygon | MultiPolygon> }) {
   const container = useRef<HTMLDivElement>(null);
-  const [map, setMap] = useState<maplibregl.Map | null>(null);
-  const basemap = useBasemap();
   const bounds = useMemo((): BBox | null => {
     if (props.features.features.length === 0) return null;
     const b = bboxOf(props.features.features.map((f) => f.geometry.coordinates));
     return b[0] <= b[2] ? b : null;
   }, [props.features]);
 
-  useEffect(() => {
-    if (!container.current) return;
-    const style = buildStyle({ tileUrl: '' });
-    style.sources[DIFF_SOURCE] = {
-      type: 'geojson',
-      data: { type: 'FeatureCollection', features: [] },
-    };
-    style.layers.push(...diffLayers());
-    const m = new maplibregl.Map({
-      container: container.current,
-      style,
-      bounds: SYRIA_BOUNDS,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-    });
-    let alive = true;
-    m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'top-left');
-    m.on('styleimagemissing', (e: { id: string }) => {
-      if (e.id === HATCH_IMAGE && !m.hasImage(HATCH_IMAGE))
-        m.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 1 });
-    });
-    m.on('load', () => {
-      if (!alive) return;
-      window.__truceline = { map: m, layers: { zones: DIFF_LAYERS, incidents: [] } };
-      setMap(m);
-    });
-    m.on('error', (e) => {
-      if (e.error) console.warn('map:', e.error.message);
-    });
-    return () => {
-      alive = false;
-      setMap(null);
-      m.remove();
-      if (window.__truceline?.map === m) delete window.__truceline;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!map || !basemap.data) return;
-    map.getSource<maplibregl.GeoJSONSource>(COUNTRIES_SOURCE)?.setData(basemap.data.countries);
-    map.getSource<maplibregl.GeoJSONSource>(ADMIN1_SOURCE)?.setData(basemap.data.syria_admin1);
-  }, [map, basemap.data]);
+  const map = useOverlayMap(container, {
+    style: () => {
+      const style = buildStyle({ tileUrl: '' });
+      style.sources[DIFF_SOURCE] = {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+      };
+      style.layers.push(...diffLayers());
+      return style;
+    },
+    layers: { zones: DIFF_LAYERS, incidents: [] },
+  });
 
   useEffect(() => {
     if (!map) return;

@@ -1,11 +1,12 @@
 // Agreements & proposals (#/proposals): each agreement with its versions on a timeline and its
 // proposals; a proposal's digest, party states, terms diff and map diff; and, for a liaison of a
 // required party, signing in the browser.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import './proposals.css';
 import { api, errorMessage } from '../api.ts';
-import { ErrorText } from '../components.tsx';
+import { ErrorText, LiveIndicator } from '../components.tsx';
 import { formatInstant, formatWindow } from '../time.ts';
+import { PROPOSAL_EVENTS, useEventStream } from '../useEventStream.ts';
 import type {
   Agreement,
   ProposalDetail,
@@ -15,6 +16,7 @@ import type {
   VersionWithZones,
 } from '../types.ts';
 import { DIFF_COLOURS, diffFeatures, ProposalMap } from './ProposalMap.tsx';
+import { ProposalActions } from './ProposalActions.tsx';
 import { SigningPanel } from './SigningPanel.tsx';
 
 function setHashId(id: string | null) {
@@ -182,6 +184,8 @@ function ProposalView(props: {
         <SigningPanel party={user.party_id} proposal={p} onDecided={props.onDecided} />
       )}
 
+      <ProposalActions user={user} proposal={p} onChanged={props.onDecided} />
+
       <section aria-labelledby="window-title">
         <h3 id="window-title">Validity window</h3>
         <p data-testid="window-change">
@@ -307,6 +311,19 @@ export function ProposalsScreen(props: { user: User; params: URLSearchParams }) 
     };
   }, [selected]);
 
+  // Live: another party's signature, a refusal, a new or withdrawn proposal, an adoption.
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const live = useEventStream(PROPOSAL_EVENTS, (e) => {
+    void loadList();
+    const id = selectedRef.current;
+    if (id && (e.data.proposal_id === id || e.type === 'version.recorded'))
+      api
+        .proposal(id)
+        .then((d) => selectedRef.current === id && setDetail(d))
+        .catch((err: unknown) => setError(errorMessage(err)));
+  });
+
   const onDecided = (p: ProposalDetail) => {
     setDetail(p);
     void loadList();
@@ -315,7 +332,9 @@ export function ProposalsScreen(props: { user: User; params: URLSearchParams }) 
   return (
     <main className="proposals-screen" data-testid="proposals-screen">
       <aside className="proposals-side">
-        <h2>Agreements &amp; proposals</h2>
+        <h2>
+          Agreements &amp; proposals <LiveIndicator state={live} />
+        </h2>
         <ErrorText error={error} testId="proposals-error" />
         {agreements === null ? (
           <p role="status">Loading…</p>
