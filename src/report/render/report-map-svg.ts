@@ -73,7 +73,59 @@ function extent(zones: readonly MapZone[], incidents: readonly MapIncident[]) {
   return { box, aspect };
 }
 
-function zoneMarks(zones: readonly MapZone[], agreementTitle: (id: string) => string) {
+const LABEL_FONT = 11;
+
+interface Box {
+  west: number;
+  east: number;
+  south: number;
+  north: number;
+}
+
+/**
+ * One label per zone (its latest version) at the middle of its bounding box, smaller zones first,
+ * leaving out a label that would overlap one already placed (the zone keeps its tooltip, and the
+ * tables name it): at truce scale a city's zones sit side by side under a wide ceasefire area.
+ * Positions are estimated in the map's Mercator plane, text at ~0.6 em a character.
+ */
+export function placedLabels(
+  zones: readonly MapZone[],
+  box: Box,
+  size: { width: number; height: number },
+): { lon: number; lat: number; name: string }[] {
+  const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const px = (lon: number) => ((lon - box.west) / (box.east - box.west)) * size.width;
+  const py = (lat: number) =>
+    ((mercY(box.north) - mercY(lat)) / (mercY(box.north) - mercY(box.south))) * size.height;
+  const latest = new Map<string, MapZone>();
+  for (const z of zones) latest.set(`${z.agreementId}\u0000${z.key}`, z);
+  const area = (z: MapZone) => (z.bbox[2] - z.bbox[0]) * (z.bbox[3] - z.bbox[1]);
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const out: { lon: number; lat: number; name: string }[] = [];
+  for (const z of [...latest.values()].sort((a, b) => area(a) - area(b))) {
+    const lon = (z.bbox[0] + z.bbox[2]) / 2;
+    const lat = (z.bbox[1] + z.bbox[3]) / 2;
+    const [x, y] = [px(lon), py(lat)];
+    const half = (z.name.length * LABEL_FONT * 0.6) / 2 + 2;
+    const r = {
+      x0: x - half,
+      x1: x + half,
+      y0: y - LABEL_FONT / 2 - 2,
+      y1: y + LABEL_FONT / 2 + 2,
+    };
+    if (placed.some((q) => r.x0 < q.x1 && q.x0 < r.x1 && r.y0 < q.y1 && q.y0 < r.y1)) continue;
+    placed.push(r);
+    out.push({ lon, lat, name: z.name });
+  }
+  return out;
+}
+
+function zoneMarks(
+  zones: readonly MapZone[],
+  agreementTitle: (id: string) => string,
+  box: Box,
+  size: { width: number; height: number },
+) {
   const marks: Plot.Markish[] = [];
   for (const kind of KINDS) {
     const features = zones
@@ -98,20 +150,12 @@ function zoneMarks(zones: readonly MapZone[], agreementTitle: (id: string) => st
       }),
     );
   }
-  // One label per zone (its latest version), at the middle of its bounding box.
-  const labels = new Map<string, { lon: number; lat: number; name: string }>();
-  for (const z of zones)
-    labels.set(`${z.agreementId}\u0000${z.key}`, {
-      lon: (z.bbox[0] + z.bbox[2]) / 2,
-      lat: (z.bbox[1] + z.bbox[3]) / 2,
-      name: z.name,
-    });
   marks.push(
-    Plot.text([...labels.values()], {
+    Plot.text(placedLabels(zones, box, size), {
       x: 'lon',
       y: 'lat',
       text: 'name',
-      fontSize: 11,
+      fontSize: LABEL_FONT,
       fontWeight: 600,
       fill: '#333',
       stroke: 'white',
@@ -164,7 +208,7 @@ export function mapSvg(
     ...scales,
     marks: [
       Plot.frame({ stroke: '#999', strokeWidth: 0.5 }),
-      ...zoneMarks(map.zones, agreementTitle),
+      ...zoneMarks(map.zones, agreementTitle, box, { width: WIDTH, height }),
       incidentMark(map.incidents, timeZone),
     ],
   });
