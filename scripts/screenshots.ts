@@ -31,6 +31,11 @@ async function mapSettled(page: Page) {
   );
   await poll(
     page,
+    `(() => { const m = window.__truceline?.map; return !!m && m.getLayoutProperty('zone-labels', 'visibility') !== 'none'; })()`,
+  );
+  // The text layers come a moment after the first complete frame; then everything settles.
+  await poll(
+    page,
     `(() => { const m = window.__truceline?.map; return !!m && m.loaded() && !m.isMoving() && m.areTilesLoaded(); })()`,
   );
   await page.waitForTimeout(400); // the last frame after the final setData

@@ -10,7 +10,7 @@ import {
   ADMIN1_SOURCE,
   COUNTRIES_SOURCE,
   EMPTY,
-  LABEL_LAYERS,
+  textLayers,
   tileKind,
 } from './baseStyle.ts';
 import { diskPolygon, SYRIA_BOUNDS, type BBox } from './geo.ts';
@@ -93,6 +93,8 @@ export function MapView(props: MapViewProps) {
   const alive = useRef<maplibregl.Map | null>(null);
   /** The base map the map's sources already hold. */
   const inStyle = useRef<Basemap | null>(null);
+  /** Whether incidents have been handed to the map (the text layers wait for them). */
+  const incidentsIn = useRef(false);
   const latest = useRef(props);
   latest.current = props;
 
@@ -115,14 +117,16 @@ export function MapView(props: MapViewProps) {
       // for it first), so the workers tile it once, not again after the map loads.
       const basemap = latest.current.basemap;
       inStyle.current = basemap;
+      const style = buildStyle({
+        tileUrl: remote || tileKind(props.tileUrl) === 'raster' ? props.tileUrl : '',
+        remote,
+        basemap,
+        labelsHidden: true,
+      });
+      const made = Date.now();
       const m = new maplibregl.Map({
         container: container.current,
-        style: buildStyle({
-          tileUrl: remote || tileKind(props.tileUrl) === 'raster' ? props.tileUrl : '',
-          remote,
-          basemap,
-          labelsHidden: true,
-        }),
+        style,
         bounds: SYRIA_BOUNDS,
         attributionControl: false,
         dragRotate: false,
@@ -148,10 +152,18 @@ export function MapView(props: MapViewProps) {
         setMap(m);
         latest.current.onView(viewOf(m));
       });
-      m.once('idle', () => {
-        for (const id of LABEL_LAYERS)
-          if (m.getLayer(id)) m.setLayoutProperty(id, 'visibility', 'visible');
-      });
+      // The text once the first incidents are drawn (or after 3 s, whatever came), a frame after
+      // that drawing is complete, so the zones and incidents show on their own first.
+      const reveal = () => {
+        if (!incidentsIn.current && Date.now() - made < 3000) return;
+        m.off('idle', reveal);
+        setTimeout(() => {
+          if (alive.current !== m) return;
+          for (const id of textLayers(style))
+            if (m.getLayer(id)) m.setLayoutProperty(id, 'visibility', 'visible');
+        }, 100);
+      };
+      m.on('idle', reveal);
       m.on('moveend', () => latest.current.onView(viewOf(m)));
       m.on('error', (e) => {
         // Tile and style failures are reported; a missing online tile should not break the page.
@@ -194,7 +206,9 @@ export function MapView(props: MapViewProps) {
     if (map) setData(map, SELECTED_ZONE_SOURCE, props.selectedZone);
   }, [map, props.selectedZone]);
   useEffect(() => {
-    if (map) setData(map, INCIDENT_SOURCE, props.incidents ?? EMPTY);
+    if (!map) return;
+    setData(map, INCIDENT_SOURCE, props.incidents ?? EMPTY);
+    if (props.incidents) incidentsIn.current = true;
   }, [map, props.incidents]);
   useEffect(() => {
     if (map) map.setFilter(SELECTED_INCIDENT_LAYER, selectedIncidentFilter(props.selectedIncident));

@@ -4,18 +4,11 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { HOVER_SOURCE, INCIDENT_SOURCE, incidentLayers } from './incidentStyle.ts';
-import {
-  SELECTED_ZONE_SOURCE,
-  ZONE_LABEL_LAYER,
-  ZONE_SOURCE,
-  zoneLabelLayer,
-  zoneLayers,
-} from './zoneStyle.ts';
+import { SELECTED_ZONE_SOURCE, ZONE_SOURCE, zoneLabelLayer, zoneLayers } from './zoneStyle.ts';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export const COUNTRIES_SOURCE = 'base-countries';
 export const ADMIN1_SOURCE = 'base-syria-admin1';
-const ADMIN1_LABEL_LAYER = 'syria-admin1-labels';
 
 const geojson = (data: FeatureCollection = EMPTY): SourceSpecification => ({
   type: 'geojson',
@@ -62,7 +55,7 @@ function offlineLayers(withLand: boolean): LayerSpecification[] {
 
 function admin1Labels(): LayerSpecification {
   return {
-    id: ADMIN1_LABEL_LAYER,
+    id: 'syria-admin1-labels',
     type: 'symbol',
     source: ADMIN1_SOURCE,
     maxzoom: 11,
@@ -92,7 +85,7 @@ export function buildStyle(opts: {
   remote?: StyleSpecification | null;
   basemap?: { countries: FeatureCollection; syria_admin1: FeatureCollection } | null;
   attribution?: string;
-  /** Label layers start hidden (the caller shows them after the first paint: see LABEL_LAYERS). */
+  /** Text layers start hidden (the caller shows them after the first paint: see textLayers). */
   labelsHidden?: boolean;
 }): StyleSpecification {
   const kind = tileKind(opts.tileUrl);
@@ -123,20 +116,25 @@ export function buildStyle(opts: {
     sources,
     layers: [
       ...under,
-      ...offlineLayers(kind === 'offline'),
-      ...zoneLayers(),
-      ...incidentLayers(),
-      ...[admin1Labels(), zoneLabelLayer()].map((l) => (opts.labelsHidden ? hide(l) : l)),
+      ...[
+        ...offlineLayers(kind === 'offline'),
+        ...zoneLayers(),
+        ...incidentLayers(),
+        admin1Labels(),
+        zoneLabelLayer(),
+      ].map((l) => (opts.labelsHidden && l.type === 'symbol' ? hide(l) : l)),
     ],
   };
 }
 
 /**
- * The text layers. Laying out their glyphs locally (offline, no glyph server) is the costliest part
- * of a first frame in software WebGL, so the map view may draw zones and incidents first and show
- * the names once the map is idle (docs/performance.md).
+ * Our text layers (names, cluster counts, certainty glyphs). Laying out glyphs locally (offline, no
+ * glyph server) is the costliest part of a first frame in software WebGL — about half of it — so
+ * the map view draws zones and incidents first and shows the text once they are in
+ * (docs/performance.md).
  */
-export const LABEL_LAYERS = [ADMIN1_LABEL_LAYER, ZONE_LABEL_LAYER];
+export const textLayers = (style: StyleSpecification): string[] =>
+  style.layers.filter((l) => l.type === 'symbol' && l.id !== undefined).map((l) => l.id);
 
 const hide = (layer: LayerSpecification): LayerSpecification =>
   ({
