@@ -31,7 +31,7 @@ export function claimToJson(c: ArticleClaim) {
   };
 }
 
-function headToJson(a: Omit<Article, 'text' | 'extraction'>) {
+export function headToJson(a: Omit<Article, 'text' | 'extraction'>) {
   return {
     id: a.id,
     title: a.title,

@@ -1,4 +1,5 @@
 // Row ↔ record mapping for the sign-off and accountability tables.
+import { numOrNull } from './row-mappers.ts';
 import type {
   AuthToken,
   FeedEvent,
@@ -27,7 +28,6 @@ import type {
 
 // Drivers may return bigint columns as strings or bigints (PostgreSQL); times are always numbers.
 const num = (v: unknown): number => Number(v);
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const json = <T>(v: string | null, fallback: T): T =>
   v === null ? fallback : (JSON.parse(v) as T);
 

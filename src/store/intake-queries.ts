@@ -3,10 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { IncidentAssessment, Merge, Report, Source } from '../domain/report.ts';
 import { chunks } from './query-filters.ts';
-import { assessmentColumns } from './row-mappers.ts';
+import { assessmentColumns, countFromColumns, numOrNull } from './row-mappers.ts';
 import type { Database, ReportsTable, SourcesTable } from './tables.ts';
-
-const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 export const sourceNameKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -80,16 +78,8 @@ function reportFromRow(r: ReportsTable): Report {
     receivedAt: numOrNull(r.received_at),
     text: r.text,
     credibility: numOrNull(r.credibility) as Report['credibility'],
-    killed: {
-      low: numOrNull(r.killed_low),
-      best: numOrNull(r.killed_best),
-      high: numOrNull(r.killed_high),
-    },
-    injured: {
-      low: numOrNull(r.injured_low),
-      best: numOrNull(r.injured_best),
-      high: numOrNull(r.injured_high),
-    },
+    killed: countFromColumns(r.killed_low, r.killed_best, r.killed_high),
+    injured: countFromColumns(r.injured_low, r.injured_best, r.injured_high),
     civiliansKilled: numOrNull(r.civilians_killed),
     combatantsKilled: numOrNull(r.combatants_killed),
     origin: r.origin as Report['origin'],

@@ -15,8 +15,7 @@ import type {
 import { AccountabilityQueries } from './accountability-queries.ts';
 import { chunks } from './query-filters.ts';
 import type { AgreementNotesTable, ArticleClaimsTable, ArticlesTable, Database } from './tables.ts';
-
-const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+import { numOrNull } from './row-mappers.ts';
 
 function articleToRow(a: Article): ArticlesTable {
   return {

@@ -10,15 +10,12 @@ import type { Credibility } from '../domain/report.ts';
 import type { Certainty } from '../domain/types.ts';
 import type { Attribution, Intent, ViolationStatus } from '../domain/violation-review.ts';
 import { chunks, notMerged } from './query-filters.ts';
-import { assessmentFromRow } from './row-mappers.ts';
+import { assessmentFromRow, countFromColumns, numOrNull } from './row-mappers.ts';
 import type { ReportRowSet } from './store.ts';
 import type { Database } from './tables.ts';
 
 /** Ids per IN list: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const IDS_PER_QUERY = 2000;
-
-const numOrNull = (v: number | bigint | string | null): number | null =>
-  v === null ? null : Number(v);
 
 // prettier-ignore
 const INCIDENT_COLUMNS = [
@@ -116,11 +113,7 @@ export async function reportRowSet(
       source: r.source_name,
       reference: r.reference,
       credibility: numOrNull(r.credibility) as Credibility | null,
-      killed: {
-        low: numOrNull(r.killed_low),
-        best: numOrNull(r.killed_best),
-        high: numOrNull(r.killed_high),
-      },
+      killed: countFromColumns(r.killed_low, r.killed_best, r.killed_high),
       civiliansKilled: numOrNull(r.civilians_killed),
     })),
   };

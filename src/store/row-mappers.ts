@@ -10,7 +10,7 @@ import type {
   Zone,
 } from '../domain/types.ts';
 import type { ZoneKind } from '../domain/zone-kinds.ts';
-import type { IncidentAssessment } from '../domain/report.ts';
+import type { CasualtyCount, IncidentAssessment } from '../domain/report.ts';
 import type { Attribution, Intent, ViolationStatus } from '../domain/violation-review.ts';
 import type {
   AgreementsTable,
@@ -21,8 +21,17 @@ import type {
 } from './tables.ts';
 
 const num = (v: number | bigint | string): number => Number(v);
-const numOrNull = (v: number | bigint | string | null): number | null =>
-  v === null ? null : Number(v);
+/** A nullable numeric column (SQLite and PostgreSQL may hand back bigint or string). */
+export const numOrNull = (v: unknown): number | null =>
+  v === null || v === undefined ? null : Number(v);
+
+type Column = number | bigint | string | null;
+/** A low / best / high casualty count from its three columns (`killed_low`, …). */
+export const countFromColumns = (low: Column, best: Column, high: Column): CasualtyCount => ({
+  low: numOrNull(low),
+  best: numOrNull(best),
+  high: numOrNull(high),
+});
 
 export function partyFromRow(r: PartiesTable): Party {
   return {
@@ -167,16 +176,8 @@ export type AssessmentRow = Pick<
 
 export function assessmentFromRow(r: AssessmentRow): IncidentAssessment {
   return {
-    killed: {
-      low: numOrNull(r.killed_low),
-      best: numOrNull(r.killed_best),
-      high: numOrNull(r.killed_high),
-    },
-    injured: {
-      low: numOrNull(r.injured_low),
-      best: numOrNull(r.injured_best),
-      high: numOrNull(r.injured_high),
-    },
+    killed: countFromColumns(r.killed_low, r.killed_best, r.killed_high),
+    injured: countFromColumns(r.injured_low, r.injured_best, r.injured_high),
     civiliansKilled: numOrNull(r.civilians_killed),
     combatantsKilled: numOrNull(r.combatants_killed),
     corroborated: num(r.corroborated) === 1,

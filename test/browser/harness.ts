@@ -5,12 +5,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { AppContext } from '../../src/app/context.ts';
 import { loadDemo, type DemoAccount } from '../../src/demo/load-demo.ts';
 import { buildServer } from '../../src/server/build-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { launchChromium as launchHeadless } from '../../src/report/output/html-to-pdf.ts';
 import { ROOT } from '../helpers.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -37,18 +38,8 @@ export async function buildWeb(outDir = mkdtempSync(join(tmpdir(), 'truceline-we
   return outDir;
 }
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
+/** The same Chromium launch the PDF report uses, at CHROMIUM. */
+export const launchChromium = (): Promise<Browser> => launchHeadless(CHROMIUM);
 
 /** The real server (real clock) on a temp database with the demo, serving the built app. */
 export async function startServer(webRoot: string, dbDir: string) {

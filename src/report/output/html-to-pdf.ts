@@ -2,7 +2,7 @@
 // use; never a downloaded browser). Chromium is found at $TRUCELINE_CHROMIUM or /usr/bin/chromium;
 // without it the caller gets a clear `unavailable` error, never a half-written file.
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { AppError } from '../../domain/errors.ts';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -11,14 +11,9 @@ export function chromiumPath(env: Record<string, string | undefined> = process.e
   return env.TRUCELINE_CHROMIUM || DEFAULT_CHROMIUM;
 }
 
-export async function htmlToPdf(html: string, executablePath = chromiumPath()): Promise<Buffer> {
-  if (!existsSync(executablePath))
-    throw new AppError(
-      'unavailable',
-      `a PDF needs Chromium, which is not at ${executablePath}: install it (apt-get install -y chromium) or set TRUCELINE_CHROMIUM; the html and md formats work without it`,
-      'format',
-    );
-  const browser = await chromium.launch({
+/** Headless Debian Chromium, quiet: no sandbox (containers), no background network or updates. */
+export function launchChromium(executablePath = chromiumPath()): Promise<Browser> {
+  return chromium.launch({
     executablePath,
     args: [
       '--no-sandbox',
@@ -28,6 +23,16 @@ export async function htmlToPdf(html: string, executablePath = chromiumPath()): 
       '--no-first-run',
     ],
   });
+}
+
+export async function htmlToPdf(html: string, executablePath = chromiumPath()): Promise<Buffer> {
+  if (!existsSync(executablePath))
+    throw new AppError(
+      'unavailable',
+      `a PDF needs Chromium, which is not at ${executablePath}: install it (apt-get install -y chromium) or set TRUCELINE_CHROMIUM; the html and md formats work without it`,
+      'format',
+    );
+  const browser = await launchChromium(executablePath);
   try {
     const page = await browser.newPage();
     // The HTML is self-contained: nothing to fetch, so the load event means laid out.

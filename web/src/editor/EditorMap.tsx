@@ -8,8 +8,12 @@ import { useEffect, useRef } from 'react';
 import { buildStyle, tileKind } from '../map/baseStyle.ts';
 import { loadTileUrl } from '../map/Settings.tsx';
 import { useOverlayMap } from '../map/useOverlayMap.ts';
-import { KIND_STYLE, ZONE_FILL_LAYERS, ZONE_LABEL_LAYER, ZONE_SOURCE } from '../map/zoneStyle.ts';
-import { ZONE_KINDS } from '../types.ts';
+import {
+  ZONE_FILL_LAYERS,
+  ZONE_LABEL_LAYER,
+  ZONE_SOURCE,
+  zoneLabelLayer,
+} from '../map/zoneStyle.ts';
 import { boundaryStyle } from './boundaries.ts';
 
 export const LABEL_SOURCE = 'editor-zone-names';
@@ -17,30 +21,6 @@ export const LABEL_LAYER = 'editor-zone-names';
 /** terra-draw's layers (the MapLibre adapter's default `td` prefix). */
 export const DRAW_FILL_LAYER = 'td-polygon';
 export const DRAW_LINE_LAYER = 'td-polygon-outline';
-
-function labelLayer(): maplibregl.LayerSpecification {
-  return {
-    id: LABEL_LAYER,
-    type: 'symbol',
-    source: LABEL_SOURCE,
-    layout: {
-      'text-field': ['get', 'name'],
-      'text-font': ['sans-serif'],
-      'text-size': 12,
-      'text-max-width': 10,
-    },
-    paint: {
-      'text-color': [
-        'match',
-        ['get', 'kind'],
-        ...ZONE_KINDS.flatMap((k) => [k, KIND_STYLE[k].colour]),
-        '#222222',
-      ] as unknown as maplibregl.ExpressionSpecification,
-      'text-halo-color': '#ffffff',
-      'text-halo-width': 1.6,
-    },
-  };
-}
 
 export function EditorMap(props: {
   /** Outlines drawn as they are (not editable on the map). */
@@ -67,7 +47,7 @@ export function EditorMap(props: {
       const firstZone = style.layers.findIndex((l) => l.id === ZONE_FILL_LAYERS[0]);
       style.layers.splice(firstZone, 0, ...boundaries.layers);
       style.layers = style.layers.filter((l) => l.id !== ZONE_LABEL_LAYER);
-      style.layers.push(labelLayer());
+      style.layers.push(zoneLabelLayer(LABEL_LAYER, LABEL_SOURCE));
       return style;
     },
     layers: { zones: [DRAW_FILL_LAYER, ...ZONE_FILL_LAYERS], incidents: [] },

@@ -77,6 +77,22 @@ interface FieldProps {
   hint?: ReactNode;
 }
 
+/** A control's frame: its label above, its hint and its error below. */
+function FieldFrame(props: FieldProps & { id: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint && (
+        <p id={`${props.id}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
+      <FieldError field={props.field} errors={props.errors} />
+    </div>
+  );
+}
+
 export function TextField(
   props: FieldProps & {
     type?: 'text' | 'number' | 'datetime-local' | 'date' | 'url';
@@ -87,8 +103,7 @@ export function TextField(
 ) {
   const id = controlId(props.field);
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
+    <FieldFrame {...props} id={id}>
       <input
         id={id}
         data-testid={id}
@@ -100,13 +115,7 @@ export function TextField(
         onChange={(e) => props.onChange(e.target.value)}
         {...describedBy(props.field, props.errors, props.hint ? `${id}-hint` : undefined)}
       />
-      {props.hint && (
-        <p id={`${id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      <FieldError field={props.field} errors={props.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -115,8 +124,7 @@ export function SelectField(
 ) {
   const id = controlId(props.field);
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
+    <FieldFrame {...props} id={id}>
       <select
         id={id}
         data-testid={id}
@@ -131,13 +139,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-      {props.hint && (
-        <p id={`${id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      <FieldError field={props.field} errors={props.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 

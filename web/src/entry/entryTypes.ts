@@ -2,25 +2,19 @@
 // violations it gave, and drafted news articles with their claims. Each is the server's own output
 // type (type imports only; no server code reaches the app) where the server declares one.
 import type { Claim } from '../../../src/ingest/news/article-types.ts';
-import type { articleSummaryToJson, claimToJson } from '../../../src/app/news-review-output.ts';
-import type { Reliability, SourceKind } from '../../../src/domain/report.ts';
+import type {
+  articleSummaryToJson,
+  claimToJson,
+  headToJson,
+} from '../../../src/app/news-review-output.ts';
+import type { sourceToJson } from '../../../src/app/sources.ts';
 import type { incidentToJson } from '../../../src/ingest/resource-output.ts';
 import type { Violation } from '../types.ts';
 
 export type { Claim };
 
-/** A source of the registry (src/app/sources.ts sourceToJson): kind and Admiralty reliability. */
-export interface Source {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: SourceKind;
-  reliability: Reliability;
-  affiliation: string | null;
-  notes: string | null;
-  /** Registered automatically from an import and not yet graded by a person. */
-  auto: boolean;
-}
+/** A source of the registry (kind and Admiralty reliability), as the server writes it. */
+export type Source = ReturnType<typeof sourceToJson>;
 
 /** An incident as the API returns it (ISO times, snake_case). */
 export type IncidentJson = ReturnType<typeof incidentToJson>;
@@ -38,19 +32,12 @@ export type ClaimJson = Omit<ReturnType<typeof claimToJson>, 'claim' | 'status'>
 };
 
 /** A drafted article: its cleaned text (claim offsets index into it), warnings and claims. */
-export interface ArticleJson {
-  id: string;
-  title: string | null;
-  published: string | null;
-  agency: string | null;
-  reference: string | null;
-  publisher: string | null;
-  created_by: string;
-  created_at: string;
+export type ArticleJson = ReturnType<typeof headToJson> & {
   text: string;
-  warnings?: string[];
   claims: ClaimJson[];
-}
+  /** Part of the stored extraction (articleToJson spreads it), which the server keeps untyped. */
+  warnings?: string[];
+};
 
 /** An article as listed: without its text, with its count of claims in each state. */
 export type ArticleSummary = ReturnType<typeof articleSummaryToJson>;

@@ -123,11 +123,12 @@ export function zoneLayers(): LayerSpecification[] {
   return [...fills, selected, ...lines];
 }
 
-export function zoneLabelLayer(): LayerSpecification {
+/** Zone names in their kind's colour (the zone editor draws them from its own source). */
+export function zoneLabelLayer(id = ZONE_LABEL_LAYER, source = ZONE_SOURCE): LayerSpecification {
   return {
-    id: ZONE_LABEL_LAYER,
+    id,
     type: 'symbol',
-    source: ZONE_SOURCE,
+    source,
     layout: {
       'text-field': ['get', 'name'],
       'text-font': ['sans-serif'],
