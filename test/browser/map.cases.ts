@@ -3,6 +3,8 @@
 // origin (the base map is offline), and the instant moving the Damascus truce from v1 to its extension.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { fitCamera, projector } from '../../web/src/map/camera.ts';
+import { SYRIA_BOUNDS } from '../../web/src/map/geo.ts';
 import { poll, signIn, WAIT, type Harness } from './harness.ts';
 
 interface ZoneItem {
@@ -61,6 +63,79 @@ export function mapCases(h: () => Harness) {
       expect(
         [...origins].filter((o) => o !== h().url && !o.startsWith('blob:') && o !== 'null'),
       ).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('paints a first frame of zones and incidents on the view the WebGL map then opens on, and gives way to it', async () => {
+    const { context, page, errors } = await signIn(h(), 'analyst', '#/map?at=2018-02-17T12:00:00Z');
+    try {
+      // Every state the preview reports, and whether the WebGL map had drawn incidents by then.
+      await page.addInitScript({
+        content: `window.__previewLog = [];
+          new MutationObserver((records) => {
+            for (const r of records) if (r.attributeName === 'data-painted') window.__previewLog.push(r.target.dataset.painted);
+          }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-painted'] });`,
+      });
+      await page.reload();
+      await page.getByTestId('map-preview').waitFor({ state: 'attached', timeout: WAIT });
+      expect(await page.getByRole('status').filter({ hasText: 'Loading the interactive map' }).count()).toBe(1); // prettier-ignore
+      expect(await rendered(page, 'incidents')).toBeGreaterThan(0);
+      // The WebGL map has drawn: the preview is gone, after it showed the base map, zones and incidents.
+      await page.getByTestId('map-preview').waitFor({ state: 'detached', timeout: WAIT });
+      const log = await page.evaluate('window.__previewLog');
+      expect(log).toContain('base zones incidents');
+
+      // The map opened on the preview's camera: the same zoom, centre and pixel for every vertex.
+      const seen = await page.evaluate(`(() => {
+        const m = window.__truceline.map;
+        const c = m.getContainer();
+        const zone = m.querySourceFeatures('zones')[0];
+        const ring = zone.geometry.type === 'Polygon' ? zone.geometry.coordinates[0] : zone.geometry.coordinates[0][0];
+        const points = ring.slice(0, 8).map(([lon, lat]) => ({ lon, lat, ...m.project([lon, lat]) }));
+        return { width: c.clientWidth, height: c.clientHeight, zoom: m.getZoom(), points };
+      })()`);
+      const { width, height, zoom, points } = seen as {
+        width: number;
+        height: number;
+        zoom: number;
+        points: { lon: number; lat: number; x: number; y: number }[];
+      };
+      const camera = fitCamera(SYRIA_BOUNDS, width, height);
+      expect(zoom).toBeCloseTo(camera.zoom, 6);
+      const project = projector(camera);
+      expect(points.length).toBeGreaterThan(3);
+      for (const p of points) {
+        const [x, y] = project(p.lon, p.lat);
+        expect(Math.abs(x - p.x)).toBeLessThan(0.5);
+        expect(Math.abs(y - p.y)).toBeLessThan(0.5);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the still picture, and says why, in a browser that cannot make a WebGL map', async () => {
+    const { context, page, errors } = await signIn(h(), 'analyst', '#/map?at=2018-02-17T12:00:00Z');
+    try {
+      await page.addInitScript({
+        content: `const getContext = HTMLCanvasElement.prototype.getContext;
+          HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+            return /webgl/.test(type) ? null : getContext.call(this, type, ...rest);
+          };`,
+      });
+      await page.reload();
+      await page.getByTestId('map-error').filter({ hasText: 'could not start' }).waitFor({ timeout: WAIT }); // prettier-ignore
+      expect(await page.getByTestId('map-error').textContent()).toMatch(/still picture/);
+      const preview = page.getByTestId('map-preview');
+      await preview
+        .locator('canvas[data-painted="base zones incidents"]')
+        .waitFor({ timeout: WAIT });
+      expect(await preview.getByRole('status').count()).toBe(0);
+      expect(await page.getByTestId('zone-item').count()).toBeGreaterThan(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

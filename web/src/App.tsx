@@ -1,15 +1,35 @@
 // The shell: sign-in (and the forced password change), the header, and the hash-routed screens.
 // A screen the role may not open is not in the header, and its address shows the map instead.
+import { lazy, Suspense } from 'react';
 import { useSession } from './auth.ts';
-import { DeskScreen } from './desk/DeskScreen.tsx';
-import { EditorScreen } from './editor/EditorScreen.tsx';
-import { EntryScreen } from './entry/EntryScreen.tsx';
 import { MapScreen } from './map/MapScreen.tsx';
-import { ProposalsScreen } from './proposals/ProposalsScreen.tsx';
-import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { canOpen, SCREENS, useRoute, type Screen } from './route.ts';
 import { ChangePassword, SignIn } from './SignIn.tsx';
 import type { User } from './types.ts';
+
+// The map is the home screen and comes in the first bundle; every other screen (and what only it
+// uses: terra-draw for the editor, the report viewer…) loads when it is first opened.
+const DeskScreen = lazy(async () => ({
+  default: (await import('./desk/DeskScreen.tsx')).DeskScreen,
+}));
+const EditorScreen = lazy(async () => ({
+  default: (await import('./editor/EditorScreen.tsx')).EditorScreen,
+}));
+const EntryScreen = lazy(async () => ({
+  default: (await import('./entry/EntryScreen.tsx')).EntryScreen,
+}));
+const ProposalsScreen = lazy(async () => ({
+  default: (await import('./proposals/ProposalsScreen.tsx')).ProposalsScreen,
+}));
+const ReportsScreen = lazy(async () => ({
+  default: (await import('./reports/ReportsScreen.tsx')).ReportsScreen,
+}));
+
+const loading = (
+  <p className="loading" role="status">
+    Loading…
+  </p>
+);
 
 function Header(props: { user: User; screen: Screen; onSignOut: () => void }) {
   const { user, screen } = props;
@@ -49,12 +69,7 @@ export function App() {
   const route = useRoute();
   const { state } = session;
 
-  if (state.status === 'loading')
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+  if (state.status === 'loading') return loading;
   if (state.status === 'signed-out')
     return <SignIn notice={state.notice} onSignIn={session.signIn} />;
   const { user } = state;
@@ -66,19 +81,21 @@ export function App() {
   return (
     <div className="app">
       <Header user={user} screen={screen} onSignOut={signOut} />
-      {screen === 'proposals' ? (
-        <ProposalsScreen user={user} params={route.params} />
-      ) : screen === 'desk' ? (
-        <DeskScreen user={user} />
-      ) : screen === 'entry' ? (
-        <EntryScreen user={user} params={route.params} />
-      ) : screen === 'reports' ? (
-        <ReportsScreen params={route.params} />
-      ) : screen === 'editor' ? (
-        <EditorScreen user={user} params={route.params} />
-      ) : (
-        <MapScreen user={user} params={route.params} />
-      )}
+      <Suspense fallback={loading}>
+        {screen === 'proposals' ? (
+          <ProposalsScreen user={user} params={route.params} />
+        ) : screen === 'desk' ? (
+          <DeskScreen user={user} />
+        ) : screen === 'entry' ? (
+          <EntryScreen user={user} params={route.params} />
+        ) : screen === 'reports' ? (
+          <ReportsScreen params={route.params} />
+        ) : screen === 'editor' ? (
+          <EditorScreen user={user} params={route.params} />
+        ) : (
+          <MapScreen user={user} params={route.params} />
+        )}
+      </Suspense>
     </div>
   );
 }

@@ -17,7 +17,8 @@ import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
 import { loadTileUrl, Settings } from './Settings.tsx';
 import { TimeControls } from './TimeControls.tsx';
-import { useAgreements, useBasemap, useIncidents, useZones, type View } from './useMapData.ts';
+import type { View } from './camera.ts';
+import { useAgreements, useBasemap, useIncidents, useZones } from './useMapData.ts';
 import { ZoneList } from './ZoneList.tsx';
 
 type Selection = { kind: 'zone'; id: string } | { kind: 'incident'; id: string } | null;

@@ -1,9 +1,10 @@
 // The MapLibre map: created once per tile setting, fed by props through GeoJSON sources, reporting
 // the view (on moveend) and clicks on zones and incidents; hovering an incident draws its
-// uncertainty disk. `window.__truceline.map` lets browser tests query what is rendered.
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { useEffect, useRef, useState } from 'react';
+// uncertainty disk. Until its first complete frame a 2D preview of the same view stands over it
+// (MapPreview; MapLibre itself loads meanwhile). `window.__truceline.map` lets browser tests query
+// what is rendered.
+import type * as maplibregl from 'maplibre-gl';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import {
   buildStyle,
@@ -13,7 +14,10 @@ import {
   textLayers,
   tileKind,
 } from './baseStyle.ts';
+import { cameraBounds, fitCamera, viewOf, type Camera, type View } from './camera.ts';
 import { diskPolygon, SYRIA_BOUNDS, type BBox } from './geo.ts';
+import { loadMapLibre, type MapLibreModule } from './maplibre.ts';
+import { MapPreview } from './MapPreview.tsx';
 import {
   selectedIncidentFilter,
   SELECTED_INCIDENT_LAYER,
@@ -31,11 +35,6 @@ import {
   ZONE_SOURCE,
 } from './zoneStyle.ts';
 import type { Basemap, IncidentMapCollection } from '../types.ts';
-import type { View } from './useMapData.ts';
-
-maplibregl.setWorkerUrl(workerUrl);
-// Start the map's workers while the app signs in and asks for its data, not when the map is made.
-maplibregl.prewarm();
 
 declare global {
   interface Window {
@@ -63,28 +62,14 @@ function setData(map: maplibregl.Map, source: string, data: FeatureCollection) {
   if (s) void s.setData(data);
 }
 
-/**
- * The view to ask incidents for: the visible bounds at a whole zoom, widened to a grid of a quarter
- * tile. A pixel's pan or a resize then asks the same question (and hits the server's cache), and
- * the clusters at the edges are whole.
- */
-const viewOf = (map: maplibregl.Map): View => {
+/** The live map's view to ask incidents for. */
+const mapView = (map: maplibregl.Map): View => {
   const b = map.getBounds();
-  const zoom = Math.max(0, Math.round(map.getZoom()));
-  const step = 90 / 2 ** zoom;
-  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-  const down = (v: number) => Math.floor(v / step) * step;
-  const up = (v: number) => Math.ceil(v / step) * step;
-  return {
-    bbox: [
-      clamp(down(b.getWest()), -180, 180),
-      clamp(down(b.getSouth()), -90, 90),
-      clamp(up(b.getEast()), -180, 180),
-      clamp(up(b.getNorth()), -90, 90),
-    ],
-    zoom,
-  };
+  return viewOf([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom());
 };
+
+/** The WebGL map is made once the preview shows the incidents, or after this if they are late. */
+const MAP_START_MS = 1000;
 
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -97,11 +82,35 @@ export function MapView(props: MapViewProps) {
   const incidentsIn = useRef(false);
   const latest = useRef(props);
   latest.current = props;
+  /** The view the map opens on, known from the container's size before the map exists. */
+  const [camera, setCamera] = useState<Camera | null>(null);
+  /** Whether the 2D preview still stands in for the WebGL map (see MapPreview). */
+  const [previewing, setPreviewing] = useState(true);
+  /** Whether to make the WebGL map (once the preview shows the incidents, or MAP_START_MS on). */
+  const [start, setStart] = useState(false);
+  /** Whether the WebGL map could not be made (no WebGL, MapLibre not loaded): the preview stays. */
+  const [failed, setFailed] = useState(false);
+  /** MapLibre, once loaded (maplibre.ts). */
+  const libRef = useRef<MapLibreModule | null>(null);
+
+  useLayoutEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const opening = fitCamera(SYRIA_BOUNDS, el.clientWidth || 800, el.clientHeight || 600);
+    setCamera(opening);
+    // Its incidents are asked for now, while the map's code and data are still on their way.
+    latest.current.onView(viewOf(cameraBounds(opening), opening.zoom));
+    const timer = setTimeout(() => setStart(true), MAP_START_MS);
+    return () => clearTimeout(timer);
+  }, [props.tileUrl]);
 
   useEffect(() => {
+    if (!start || !camera) return;
     let created: maplibregl.Map | null = null;
     let cancelled = false;
     const create = async () => {
+      const lib = await loadMapLibre();
+      libRef.current = lib;
       let remote: maplibregl.StyleSpecification | null = null;
       if (tileKind(props.tileUrl) === 'style') {
         try {
@@ -124,20 +133,18 @@ export function MapView(props: MapViewProps) {
         labelsHidden: true,
       });
       const made = Date.now();
-      const m = new maplibregl.Map({
+      const m = new lib.Map({
         container: container.current,
         style,
-        bounds: SYRIA_BOUNDS,
+        center: camera.center,
+        zoom: camera.zoom,
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
       });
       created = m;
-      // The view is known as soon as the map exists: ask for its incidents while the style and
-      // the base map load, not after (the first paint waits for both).
-      latest.current.onView(viewOf(m));
-      m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-      m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'top-left');
+      m.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
+      m.addControl(new lib.ScaleControl({ unit: 'metric' }), 'top-left');
       m.on('styleimagemissing', (e: { id: string }) => {
         if (e.id === HATCH_IMAGE && !m.hasImage(HATCH_IMAGE))
           m.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 1 });
@@ -150,13 +157,14 @@ export function MapView(props: MapViewProps) {
           layers: { zones: ZONE_FILL_LAYERS, incidents: INCIDENT_LAYERS },
         };
         setMap(m);
-        latest.current.onView(viewOf(m));
+        latest.current.onView(mapView(m));
       });
       // The text once the first incidents are drawn (or after 3 s, whatever came), a frame after
       // that drawing is complete, so the zones and incidents show on their own first.
       const reveal = () => {
         if (!incidentsIn.current && Date.now() - made < 3000) return;
         m.off('idle', reveal);
+        setPreviewing(false);
         setTimeout(() => {
           if (alive.current !== m) return;
           for (const id of textLayers(style))
@@ -164,14 +172,24 @@ export function MapView(props: MapViewProps) {
         }, 100);
       };
       m.on('idle', reveal);
-      m.on('moveend', () => latest.current.onView(viewOf(m)));
+      m.on('moveend', () => latest.current.onView(mapView(m)));
+      // Moved by hand before its first frame: show the map as it is.
+      m.on('movestart', (e: { originalEvent?: unknown }) => {
+        if (e.originalEvent) setPreviewing(false);
+      });
       m.on('error', (e) => {
         // Tile and style failures are reported; a missing online tile should not break the page.
         if (e.error) console.warn('map:', e.error.message);
       });
       wireInteractions(m, latest);
     };
-    void create();
+    create().catch((e: unknown) => {
+      if (cancelled) return;
+      setFailed(true);
+      latest.current.onError(
+        `The interactive map could not start (${e instanceof Error ? e.message : String(e)}): showing a still picture of it. Try another browser, or one with WebGL enabled.`,
+      );
+    });
     return () => {
       cancelled = true;
       setMap(null);
@@ -180,17 +198,18 @@ export function MapView(props: MapViewProps) {
       if (window.__truceline?.map === created) delete window.__truceline;
     };
     // The map is rebuilt only when the tile setting changes; data flows in through the effects below.
-  }, [props.tileUrl]);
+  }, [props.tileUrl, start, camera]);
 
   useEffect(() => {
-    if (!map) return;
+    const lib = libRef.current;
+    if (!map || !lib) return;
     if (props.basemap && props.basemap !== inStyle.current) {
       inStyle.current = props.basemap;
       setData(map, COUNTRIES_SOURCE, props.basemap.countries);
       setData(map, ADMIN1_SOURCE, props.basemap.syria_admin1);
     }
     // The base map's attribution (and the sources' own) as soon as it is known.
-    const attribution = new maplibregl.AttributionControl({
+    const attribution = new lib.AttributionControl({
       compact: true,
       ...(props.basemap?.attribution && { customAttribution: props.basemap.attribution }),
     });
@@ -226,13 +245,25 @@ export function MapView(props: MapViewProps) {
   }, [map, props.focus]);
 
   return (
-    <div
-      ref={container}
-      className="map"
-      data-testid="map"
-      role="region"
-      aria-label="Map of zones and incidents; use the arrow keys to pan and plus or minus to zoom"
-    />
+    <>
+      <div
+        ref={container}
+        className="map"
+        data-testid="map"
+        role="region"
+        aria-label="Map of zones and incidents; use the arrow keys to pan and plus or minus to zoom"
+      />
+      {previewing && camera && (
+        <MapPreview
+          camera={camera}
+          basemap={props.basemap}
+          zones={props.zones}
+          incidents={props.incidents}
+          loading={!failed}
+          onIncidentsShown={() => setStart(true)}
+        />
+      )}
+    </>
   );
 }
 

@@ -10,6 +10,18 @@ export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [
 export const COUNTRIES_SOURCE = 'base-countries';
 export const ADMIN1_SOURCE = 'base-syria-admin1';
 
+/** The offline base map's colours and line widths (the map style and its preview share them). */
+export const BASE = {
+  sea: '#c9dfea',
+  land: '#f3f0e8',
+  landOutline: '#b9b2a3',
+  border: '#8d8474',
+  borderWidth: 1.2,
+  admin1: '#a39b8b',
+  admin1Width: 0.8,
+  admin1Dash: [3, 2],
+};
+
 const geojson = (data: FeatureCollection = EMPTY): SourceSpecification => ({
   type: 'geojson',
   data,
@@ -29,12 +41,12 @@ function offlineLayers(withLand: boolean): LayerSpecification[] {
   return [
     ...(withLand
       ? ([
-          { id: 'sea', type: 'background', paint: { 'background-color': '#c9dfea' } },
+          { id: 'sea', type: 'background', paint: { 'background-color': BASE.sea } },
           {
             id: 'land',
             type: 'fill',
             source: COUNTRIES_SOURCE,
-            paint: { 'fill-color': '#f3f0e8', 'fill-outline-color': '#b9b2a3' },
+            paint: { 'fill-color': BASE.land, 'fill-outline-color': BASE.landOutline },
           },
         ] as LayerSpecification[])
       : []),
@@ -42,13 +54,17 @@ function offlineLayers(withLand: boolean): LayerSpecification[] {
       id: 'country-borders',
       type: 'line',
       source: COUNTRIES_SOURCE,
-      paint: { 'line-color': '#8d8474', 'line-width': 1.2 },
+      paint: { 'line-color': BASE.border, 'line-width': BASE.borderWidth },
     },
     {
       id: 'syria-admin1-lines',
       type: 'line',
       source: ADMIN1_SOURCE,
-      paint: { 'line-color': '#a39b8b', 'line-width': 0.8, 'line-dasharray': [3, 2] },
+      paint: {
+        'line-color': BASE.admin1,
+        'line-width': BASE.admin1Width,
+        'line-dasharray': BASE.admin1Dash,
+      },
     },
   ];
 }

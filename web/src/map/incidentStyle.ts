@@ -80,6 +80,48 @@ export const FATALITY_RADIUS: [number, number][] = [
   [200, 20],
 ];
 
+/** Cluster circle radius in pixels: 14 px, then from each point count on, the next size. */
+export const CLUSTER_RADIUS = {
+  base: 14,
+  steps: [
+    [10, 18],
+    [50, 24],
+    [200, 30],
+  ] as [number, number][],
+};
+export const CLUSTER_OPACITY = 0.85;
+export const CLUSTER_STROKE = { colour: '#ffffff', width: 2 };
+/** Cluster counts and the ! / ? glyphs (size in pixels; the preview draws them in CSS fonts). */
+export const CLUSTER_TEXT = {
+  size: 13,
+  colour: '#ffffff',
+  halo: '#222222',
+  font: '13px sans-serif',
+};
+export const GLYPH_TEXT = { size: 11, font: 'bold 11px sans-serif' };
+/** The glyph's colour: white on a certain violation's red disc, dark orange on the pale one. */
+export const glyphColour = (violation: Certainty): string =>
+  violation === 'certain' ? '#ffffff' : '#7a3b00';
+
+/** The incident point radius: linear between the fatality stops, as the point layer's interpolate. */
+export function fatalityRadius(fatalities: number): number {
+  const stops = FATALITY_RADIUS;
+  if (fatalities <= stops[0]![0]) return stops[0]![1];
+  for (let i = 1; i < stops.length; i++) {
+    const [x1, r1] = stops[i]!;
+    const [x0, r0] = stops[i - 1]!;
+    if (fatalities <= x1) return r0 + ((r1 - r0) * (fatalities - x0)) / (x1 - x0);
+  }
+  return stops[stops.length - 1]![1];
+}
+
+/** The cluster radius: the cluster layer's step expression over the point count. */
+export function clusterRadius(count: number): number {
+  let r = CLUSTER_RADIUS.base;
+  for (const [from, radius] of CLUSTER_RADIUS.steps) if (count >= from) r = radius;
+  return r;
+}
+
 export function incidentLayers(): LayerSpecification[] {
   return [
     {
@@ -101,10 +143,15 @@ export function incidentLayers(): LayerSpecification[] {
       filter: isCluster,
       paint: {
         'circle-color': byCertainty((s) => s.clusterFill, '#6b7f8c'),
-        'circle-opacity': 0.85,
-        'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 50, 24, 200, 30],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 2,
+        'circle-opacity': CLUSTER_OPACITY,
+        'circle-radius': [
+          'step',
+          ['get', 'point_count'],
+          CLUSTER_RADIUS.base,
+          ...CLUSTER_RADIUS.steps.flat(),
+        ] as unknown as ExpressionSpecification,
+        'circle-stroke-color': CLUSTER_STROKE.colour,
+        'circle-stroke-width': CLUSTER_STROKE.width,
       },
     },
     {
@@ -115,10 +162,14 @@ export function incidentLayers(): LayerSpecification[] {
       layout: {
         'text-field': ['to-string', ['get', 'point_count']],
         'text-font': ['sans-serif'],
-        'text-size': 13,
+        'text-size': CLUSTER_TEXT.size,
         'text-allow-overlap': true,
       },
-      paint: { 'text-color': '#ffffff', 'text-halo-color': '#222222', 'text-halo-width': 1 },
+      paint: {
+        'text-color': CLUSTER_TEXT.colour,
+        'text-halo-color': CLUSTER_TEXT.halo,
+        'text-halo-width': 1,
+      },
     },
     {
       id: POINT_LAYER,
@@ -157,12 +208,18 @@ export function incidentLayers(): LayerSpecification[] {
       layout: {
         'text-field': byCertainty((s) => s.glyph, ''),
         'text-font': ['sans-serif'],
-        'text-size': 11,
+        'text-size': GLYPH_TEXT.size,
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },
       paint: {
-        'text-color': ['match', ['get', 'violation'], 'certain', '#ffffff', '#7a3b00'],
+        'text-color': [
+          'match',
+          ['get', 'violation'],
+          'certain',
+          glyphColour('certain'),
+          glyphColour('possible'),
+        ],
       },
     },
   ];

@@ -3,6 +3,7 @@
 // failing endpoint leaves the rest of the map working.
 import { useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from '../api.ts';
+import type { View } from './camera.ts';
 import type { Agreement, Basemap, IncidentMapCollection, ZoneCollection } from '../types.ts';
 
 export interface Loaded<T> {
@@ -86,11 +87,6 @@ export function useZones(
     };
   }, [at, refresh]);
   return { ...state, loading: state.at !== at };
-}
-
-export interface View {
-  bbox: [number, number, number, number];
-  zoom: number;
 }
 
 export interface IncidentQuery {

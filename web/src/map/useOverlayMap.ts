@@ -8,8 +8,9 @@ import { ADMIN1_SOURCE, COUNTRIES_SOURCE } from './baseStyle.ts';
 import { SYRIA_BOUNDS } from './geo.ts';
 import { useBasemap } from './useMapData.ts';
 import { HATCH_IMAGE, hatchImage } from './zoneStyle.ts';
-// MapView (imported for its side effect) sets MapLibre's worker URL once for the whole app.
-import './MapView.tsx';
+import { configureMapLibre } from './maplibre.ts';
+
+configureMapLibre(maplibregl);
 
 export interface OverlayMapOptions {
   /** The style, built once when the map is made. */

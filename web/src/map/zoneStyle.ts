@@ -51,6 +51,7 @@ export const KIND_STYLE: Record<ZoneKind, KindStyle> = {
 };
 
 export const HATCH_IMAGE = 'hatch-excluded';
+export const ZONE_LINE_WIDTH = 2;
 export const ZONE_SOURCE = 'zones';
 export const SELECTED_ZONE_SOURCE = 'zone-selected';
 
@@ -61,7 +62,7 @@ export const ZONE_LINE_LAYERS = ZONE_KINDS.map(zoneLineLayerId);
 export const ZONE_LABEL_LAYER = 'zone-labels';
 
 /** A diagonal hatch (dark lines on transparent) for excluded areas, drawn on a canvas. */
-export function hatchImage(size = 12): ImageData {
+export function hatchCanvas(size = 12): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = size;
   canvas.height = size;
@@ -76,7 +77,12 @@ export function hatchImage(size = 12): ImageData {
     ctx.lineTo(offset + size, 0);
     ctx.stroke();
   }
-  return ctx.getImageData(0, 0, size, size);
+  return canvas;
+}
+
+/** The hatch as the image MapLibre's fill-pattern takes. */
+export function hatchImage(size = 12): ImageData {
+  return hatchCanvas(size).getContext('2d')!.getImageData(0, 0, size, size);
 }
 
 const byKind = (kind: ZoneKind) => ['==', ['get', 'kind'], kind] as ['==', ['get', string], string];
@@ -110,7 +116,7 @@ export function zoneLayers(): LayerSpecification[] {
     layout: { 'line-join': 'miter', 'line-cap': 'butt' },
     paint: {
       'line-color': KIND_STYLE[kind].colour,
-      'line-width': 2,
+      'line-width': ZONE_LINE_WIDTH,
       ...(KIND_STYLE[kind].dash.length > 0 && { 'line-dasharray': KIND_STYLE[kind].dash }),
     },
   }));
