@@ -181,22 +181,26 @@ export function entryCases(h: () => Harness) {
         'true',
       );
 
-      // Fixed; now a best estimate below the low one, in the report's casualties.
+      // Fixed; now two problems at once — a best estimate below the low one in the report's
+      // casualties, and a longitude off the globe — each shown at its own field.
       await page.getByTestId('entry-occurred_until').fill('2018-02-21T15:00');
       await page.getByTestId('entry-reports-0-source').selectOption('sana');
       await page.getByTestId('entry-reports-0-killed-low').fill('5');
       await page.getByTestId('entry-reports-0-killed-best').fill('2');
+      await page.getByTestId('entry-lon').fill('200');
       await page.getByTestId('entry-submit').click();
       await field(page, 'reports.0.killed.best').waitFor({ timeout: WAIT });
+      await field(page, 'lon').waitFor({ timeout: WAIT });
       expect(await field(page, 'occurred_until').count()).toBe(0);
-      expect(await page.getByTestId('entry-error-summary').textContent()).toContain(
-        'Report 1 · Killed (best)',
-      );
+      const summary = await page.getByTestId('entry-error-summary').textContent();
+      expect(summary).toContain('Report 1 · Killed (best)');
+      expect(summary).toContain('Longitude');
+      expect(await page.getByTestId('entry-lon').getAttribute('aria-invalid')).toBe('true');
 
       // Nothing was saved, and what was typed is still there to correct.
       expect(await page.getByTestId('entry-saved').count()).toBe(0);
       expect((await h().ctx.store.listIncidents({ limit: 1 })).total).toBe(before);
-      expect(await page.getByTestId('entry-lon').inputValue()).toBe('37.2');
+      expect(await page.getByTestId('entry-lon').inputValue()).toBe('200');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

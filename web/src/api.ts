@@ -17,15 +17,30 @@ import type {
   ZoneCollection,
 } from './types.ts';
 
+/** One problem the server found with an input, at the field it names. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 export class ApiError extends Error {
+  /** Every problem the server listed (one or more when it names a field; none otherwise). */
+  readonly problems: FieldProblem[];
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    details?: FieldProblem[],
   ) {
     super(message);
     this.name = 'ApiError';
+    // The message alone: a problem is shown next to its field, which need not be named again.
+    const own = (f: string, m: string) => (m.startsWith(`${f}: `) ? m.slice(f.length + 2) : m);
+    this.problems = (details?.length ? details : field ? [{ field, message }] : []).map((p) => ({
+      field: p.field,
+      message: own(p.field, p.message),
+    }));
   }
 }
 
@@ -57,14 +72,18 @@ export async function request<T>(
     data = null;
   }
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)
-      ?.error;
+    const err = (
+      data as {
+        error?: { code?: string; message?: string; field?: string; details?: FieldProblem[] };
+      } | null
+    )?.error;
     if (res.status === 401 && !path.endsWith('/auth/login')) onUnauthenticated();
     throw new ApiError(
       res.status,
       err?.code ?? `http_${res.status}`,
       err?.message ?? (res.statusText || `request failed (${res.status})`),
       err?.field,
+      err?.details,
     );
   }
   return data as T;

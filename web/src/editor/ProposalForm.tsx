@@ -83,15 +83,25 @@ export function ProposalForm(props: {
       navigate('proposals', { id: created.id });
     } catch (err) {
       setSaving(false);
-      const field = err instanceof ApiError ? (err.field ?? '') : '';
-      const zone = /^zones\.features\[(\d+)\]/.exec(field);
-      const top = field.split(/[.[]/)[0] as Field;
-      if (zone) {
-        const key = props.zones[Number(zone[1])]?.key;
-        if (key) props.onZoneError(key, errorMessage(err));
-        setError(`A zone was refused: ${errorMessage(err)}`);
-      } else if (FIELDS.includes(top)) setErrors({ [top]: (err as ApiError).message });
-      else setError(errorMessage(err));
+      // Every problem the server found: at a zone (marked in the list), at a form field, or
+      // otherwise in the form's own error.
+      const problems = err instanceof ApiError ? err.problems : [];
+      const next: Partial<Record<Field, string>> = {};
+      const elsewhere: string[] = [];
+      for (const p of problems) {
+        const zone = /^zones\.features\[(\d+)\]/.exec(p.field);
+        const top = p.field.split(/[.[]/)[0] as Field;
+        const named = `${p.field}: ${p.message}`;
+        if (zone) {
+          const key = props.zones[Number(zone[1])]?.key;
+          if (key) props.onZoneError(key, named);
+          elsewhere.push(`A zone was refused: ${named}`);
+        } else if (FIELDS.includes(top)) next[top] ??= p.message;
+        else elsewhere.push(named);
+      }
+      setErrors(next);
+      if (problems.length === 0) setError(errorMessage(err));
+      else if (elsewhere.length > 0) setError(elsewhere.join('; '));
     }
   };
 

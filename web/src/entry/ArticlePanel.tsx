@@ -10,7 +10,7 @@ import { ClaimCard } from './ClaimCard.tsx';
 import { entryApi } from './entryApi.ts';
 import type { ArticleJson, ArticleSummary, ClaimJson, Source } from './entryTypes.ts';
 import { FieldError, TextField } from './Field.tsx';
-import { fieldKey, fieldMessage, type FieldErrors } from './incidentForm.ts';
+import { problemsByField, type FieldErrors } from './incidentForm.ts';
 
 export function ArticlePanel(props: {
   sources: readonly Source[];
@@ -58,8 +58,7 @@ export function ArticlePanel(props: {
       setText('');
       loadRecent();
     } catch (e) {
-      if (e instanceof ApiError && e.field)
-        setErrors({ [fieldKey(e.field)]: fieldMessage(e.field, e.message) }); // prettier-ignore
+      if (e instanceof ApiError && e.problems.length > 0) setErrors(problemsByField(e.problems));
       else setError(errorMessage(e));
     } finally {
       setBusy(false);

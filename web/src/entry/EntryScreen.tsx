@@ -19,7 +19,7 @@ import type { ArticleJson, ClaimJson, SavedIncident as Saved, Source } from './e
 import {
   blankForm,
   fieldKey,
-  fieldMessage,
+  problemsByField,
   formSpan,
   toBody,
   type FieldErrors,
@@ -139,9 +139,19 @@ export function EntryScreen(props: { user: User; params: URLSearchParams }) {
       clear();
       setSaved(result);
     } catch (e) {
-      if (e instanceof ApiError && e.field && e.field !== '(body)' && e.field !== 'as') {
-        const key = e.field === 'note' ? 'claim_note' : fieldKey(e.field);
-        setErrors({ [key]: fieldMessage(e.field, e.message) });
+      // Every problem the server found, each next to its field (the first one wins a field).
+      const problems = e instanceof ApiError ? e.problems : [];
+      const onForm = (field: string) => field !== '(body)' && field !== 'as';
+      if (problems.some((p) => onForm(p.field))) {
+        const keyOf = (field: string) => (field === 'note' ? 'claim_note' : fieldKey(field));
+        setErrors(
+          problemsByField(
+            problems.filter((p) => onForm(p.field)),
+            keyOf,
+          ),
+        );
+        const rest = problems.filter((p) => !onForm(p.field)).map((p) => p.message);
+        setGeneral(rest.length > 0 ? rest.join('; ') : null);
       } else {
         setErrors({});
         setGeneral(errorMessage(e));

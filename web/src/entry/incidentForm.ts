@@ -211,7 +211,12 @@ export function fieldKey(field: string): string {
   return field.replace(/^incident\./, '').replace(/\[(\d+)\]/g, '.$1');
 }
 
-/** The server's message without the field it starts with (`lat: must be …` → `must be …`). */
-export function fieldMessage(field: string, message: string): string {
-  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+/** The server's problems by form key (see fieldKey); the first problem at a field is shown. */
+export function problemsByField(
+  problems: readonly { field: string; message: string }[],
+  keyOf: (field: string) => string = fieldKey,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const p of problems) errors[keyOf(p.field)] ??= p.message;
+  return errors;
 }
