@@ -136,6 +136,14 @@ export function mapCases(h: () => Harness) {
         .waitFor({ timeout: WAIT });
       expect(await preview.getByRole('status').count()).toBe(0);
       expect(await page.getByTestId('zone-item').count()).toBeGreaterThan(0);
+      // A smaller window: the picture is drawn again for the new size, not stretched.
+      await page.setViewportSize({ width: 1100, height: 700 });
+      await poll(
+        page,
+        `(() => { const c = document.querySelector('[data-testid="map-preview"] canvas');
+          const m = document.querySelector('[data-testid="map"]');
+          return c.width === Math.round(m.clientWidth * devicePixelRatio) && c.height === Math.round(m.clientHeight * devicePixelRatio); })()`,
+      );
       expect(errors).toEqual([]);
     } finally {
       await context.close();

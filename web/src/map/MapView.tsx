@@ -90,18 +90,37 @@ export function MapView(props: MapViewProps) {
   const [start, setStart] = useState(false);
   /** Whether the WebGL map could not be made (no WebGL, MapLibre not loaded): the preview stays. */
   const [failed, setFailed] = useState(false);
+  /** Whether the WebGL map has been made (the opening view is then fixed). */
+  const mapMade = useRef(false);
   /** MapLibre, once loaded (maplibre.ts). */
   const libRef = useRef<MapLibreModule | null>(null);
 
   useLayoutEffect(() => {
     const el = container.current;
     if (!el) return;
-    const opening = fitCamera(SYRIA_BOUNDS, el.clientWidth || 800, el.clientHeight || 600);
-    setCamera(opening);
-    // Its incidents are asked for now, while the map's code and data are still on their way.
-    latest.current.onView(viewOf(cameraBounds(opening), opening.zoom));
+    let size = '';
+    const open = () => {
+      const [width, height] = [el.clientWidth || 800, el.clientHeight || 600];
+      if (`${width}x${height}` === size) return;
+      size = `${width}x${height}`;
+      const opening = fitCamera(SYRIA_BOUNDS, width, height);
+      setCamera(opening);
+      // Its incidents are asked for now, while the map's code and data are still on their way.
+      latest.current.onView(viewOf(cameraBounds(opening), opening.zoom));
+    };
+    open();
+    // Resized before the map is made: a new opening view. After: the map follows the size itself,
+    // and a stretched picture would mislead, so the map shows as it is.
+    const resized = new ResizeObserver(() => {
+      if (!mapMade.current) open();
+      else setPreviewing(false);
+    });
+    resized.observe(el);
     const timer = setTimeout(() => setStart(true), MAP_START_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      resized.disconnect();
+    };
   }, [props.tileUrl]);
 
   useEffect(() => {
@@ -143,6 +162,7 @@ export function MapView(props: MapViewProps) {
         pitchWithRotate: false,
       });
       created = m;
+      mapMade.current = true;
       m.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
       m.addControl(new lib.ScaleControl({ unit: 'metric' }), 'top-left');
       m.on('styleimagemissing', (e: { id: string }) => {
