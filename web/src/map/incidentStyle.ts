@@ -91,14 +91,9 @@ export const CLUSTER_RADIUS = {
 };
 export const CLUSTER_OPACITY = 0.85;
 export const CLUSTER_STROKE = { colour: '#ffffff', width: 2 };
-/** Cluster counts and the ! / ? glyphs (size in pixels; the preview draws them in CSS fonts). */
-export const CLUSTER_TEXT = {
-  size: 13,
-  colour: '#ffffff',
-  halo: '#222222',
-  font: '13px sans-serif',
-};
-export const GLYPH_TEXT = { size: 11, font: 'bold 11px sans-serif' };
+/** Cluster counts and the ! / ? glyphs (sizes in pixels). */
+export const CLUSTER_TEXT = { size: 13, colour: '#ffffff', halo: '#222222' };
+export const GLYPH_TEXT = { size: 11 };
 /** The glyph's colour: white on a certain violation's red disc, dark orange on the pale one. */
 export const glyphColour = (violation: Certainty): string =>
   violation === 'certain' ? '#ffffff' : '#7a3b00';

@@ -27,6 +27,9 @@ export interface PreviewData {
   incidents: IncidentMapCollection | null;
 }
 
+const COUNT_FONT = `${CLUSTER_TEXT.size}px sans-serif`;
+const GLYPH_FONT = `bold ${GLYPH_TEXT.size}px sans-serif`;
+
 type Project = (lon: number, lat: number) => [number, number];
 
 /** Adds a geometry's rings (polygons) or lines to the current path. */
@@ -126,6 +129,27 @@ function label(
   ctx.fillText(text, x, y);
 }
 
+/** A filled circle with its stroke outside the radius, as MapLibre draws circle layers. */
+function disc(
+  ctx: CanvasRenderingContext2D,
+  [x, y]: [number, number],
+  radius: number,
+  fill: { colour: string; opacity: number },
+  stroke: { colour: string; width: number },
+) {
+  ctx.beginPath();
+  ctx.arc(x, y, radius, 0, 2 * Math.PI);
+  ctx.globalAlpha = fill.opacity;
+  ctx.fillStyle = fill.colour;
+  ctx.fill();
+  ctx.globalAlpha = 1;
+  ctx.beginPath();
+  ctx.arc(x, y, radius + stroke.width / 2, 0, 2 * Math.PI);
+  ctx.strokeStyle = stroke.colour;
+  ctx.lineWidth = stroke.width;
+  ctx.stroke();
+}
+
 function paintIncidents(
   ctx: CanvasRenderingContext2D,
   incidents: IncidentMapCollection,
@@ -135,37 +159,20 @@ function paintIncidents(
   const texts: (() => void)[] = [];
   for (const f of incidents.features) {
     const [lon = 0, lat = 0] = f.geometry.coordinates;
-    const [x, y] = project(lon, lat);
+    const at = project(lon, lat);
     const p = f.properties;
     const style = CERTAINTY_STYLE[p.violation] ?? CERTAINTY_STYLE.none;
-    ctx.beginPath();
     if (p.cluster === true) {
-      const r = clusterRadius(p.point_count);
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
-      ctx.globalAlpha = CLUSTER_OPACITY;
-      ctx.fillStyle = style.clusterFill;
-      ctx.fill();
-      ctx.globalAlpha = 1;
-      // MapLibre strokes circles outside their radius.
-      ctx.beginPath();
-      ctx.arc(x, y, r + CLUSTER_STROKE.width / 2, 0, 2 * Math.PI);
-      ctx.strokeStyle = CLUSTER_STROKE.colour;
-      ctx.lineWidth = CLUSTER_STROKE.width;
-      ctx.stroke();
+      const fill = { colour: style.clusterFill, opacity: CLUSTER_OPACITY };
+      disc(ctx, at, clusterRadius(p.point_count), fill, CLUSTER_STROKE);
       const count = String(p.point_count);
-      texts.push(() => label(ctx, count, [x, y], CLUSTER_TEXT.font, CLUSTER_TEXT.colour, CLUSTER_TEXT.halo)); // prettier-ignore
+      texts.push(() => label(ctx, count, at, COUNT_FONT, CLUSTER_TEXT.colour, CLUSTER_TEXT.halo));
     } else {
-      const r = fatalityRadius(p.fatalities ?? 0);
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
-      ctx.fillStyle = style.fill;
-      ctx.fill();
-      ctx.beginPath();
-      ctx.arc(x, y, r + style.strokeWidth / 2, 0, 2 * Math.PI);
-      ctx.strokeStyle = style.stroke;
-      ctx.lineWidth = style.strokeWidth;
-      ctx.stroke();
-      const glyph = style.glyph;
-      texts.push(() => label(ctx, glyph, [x, y], GLYPH_TEXT.font, glyphColour(p.violation), null));
+      const fill = { colour: style.fill, opacity: 1 };
+      const stroke = { colour: style.stroke, width: style.strokeWidth };
+      disc(ctx, at, fatalityRadius(p.fatalities ?? 0), fill, stroke);
+      const colour = glyphColour(p.violation);
+      texts.push(() => label(ctx, style.glyph, at, GLYPH_FONT, colour, null));
     }
   }
   for (const draw of texts) draw();
