@@ -101,8 +101,8 @@ export function diffProposal(base: DiffBase | null, proposal: ProposalContent): 
     key: f.id,
     name: f.properties.name,
     kind: f.properties.kind,
-    geometry: f.geometry as Polygon | MultiPolygon,
-    areaKm2: areaKm2(f.geometry as Polygon | MultiPolygon),
+    geometry: f.geometry,
+    areaKm2: areaKm2(f.geometry),
     properties: f.properties,
   }));
   const before = new Map((base?.zones ?? []).map((z) => [z.key, z]));

@@ -2,15 +2,10 @@
 // is put out; the digest every party signs is SHA-256 over the RFC 8785 canonical JSON of that
 // content (docs/SIGNING.md). Nothing here does I/O.
 import canonicalize from 'canonicalize';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { sha256Hex } from './incident.ts';
-import {
-  checkWindow,
-  ID_PATTERN,
-  zoneCollectionSchema,
-  zoneKeyOf,
-  type ZoneFeatureInput,
-} from './schemas.ts';
+import { checkWindow, ID_PATTERN, zoneCollectionSchema, zoneKeyOf } from './schemas.ts';
 
 export const PROPOSAL_FORMAT = 'truceline.proposal.v1';
 
@@ -57,7 +52,7 @@ export interface ProposalZoneFeature {
   type: 'Feature';
   id: string;
   properties: { name: string; kind: string; [k: string]: unknown };
-  geometry: ZoneFeatureInput['geometry'];
+  geometry: Polygon | MultiPolygon;
 }
 
 /** The signed content. Every field is part of the digest; key order does not matter (RFC 8785). */
@@ -97,7 +92,8 @@ export function proposalContent(
         type: 'Feature',
         id: zoneKeyOf(f),
         properties: f.properties,
-        geometry: f.geometry,
+        // zoneFeatureSchema has checked it is a valid Polygon or MultiPolygon.
+        geometry: f.geometry as Polygon | MultiPolygon,
       })),
     },
     proposed_at: new Date(ids.proposedAt).toISOString(),

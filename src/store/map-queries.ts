@@ -2,11 +2,11 @@
 // needs, and its visible violations folded into two ranks, in one grouped query (a left join on the
 // violations' primary key, which starts with incident_id) — never a query per incident.
 import { sql, type Kysely } from 'kysely';
-import type { EventType } from '../domain/event-types.ts';
 import { RELIABILITY_GRADES } from '../domain/report.ts';
 import type { Certainty } from '../domain/types.ts';
 import type { ViolationStatus } from '../domain/violation-review.ts';
 import { notMerged, whereIncident } from './query-filters.ts';
+import { incidentCoreFromRow } from './row-mappers.ts';
 import type { MapPoint, MapPointFilter } from './store.ts';
 import type { Database } from './tables.ts';
 
@@ -91,14 +91,7 @@ export async function mapPointRows(db: Kysely<Database>, f: MapPointFilter): Pro
     .groupBy('i.id')
     .execute();
   return rows.map((r) => ({
-    id: r.id,
-    externalId: r.external_id,
-    eventType: r.event_type as EventType,
-    subEventType: r.sub_event_type,
-    occurredFrom: Number(r.occurred_from),
-    occurredUntil: Number(r.occurred_until),
-    lon: r.lon,
-    lat: r.lat,
+    ...incidentCoreFromRow(r),
     fatalities: r.fatalities === null ? null : Number(r.fatalities),
     uncertaintyM: r.uncertainty_m,
     violation: SEVERITY[Number(r.severity ?? 0)] ?? null,

@@ -5,12 +5,16 @@
 // would read every incident row twice more: measured 2.5× slower). Incidents merged into another
 // are left out (they count through their survivor); superseded violations too.
 import type { Kysely } from 'kysely';
-import type { EventType } from '../domain/event-types.ts';
 import type { Credibility } from '../domain/report.ts';
 import type { Certainty } from '../domain/types.ts';
 import type { Attribution, Intent, ViolationStatus } from '../domain/violation-review.ts';
 import { chunks, notMerged } from './query-filters.ts';
-import { assessmentFromRow, countFromColumns, numOrNull } from './row-mappers.ts';
+import {
+  assessmentFromRow,
+  countFromColumns,
+  incidentCoreFromRow,
+  numOrNull,
+} from './row-mappers.ts';
 import type { ReportRowSet } from './store.ts';
 import type { Database } from './tables.ts';
 
@@ -77,15 +81,8 @@ export async function reportRowSet(
   }
   return {
     incidents: incidents.map((r) => ({
-      id: r.id,
-      externalId: r.external_id,
-      eventType: r.event_type as EventType,
-      subEventType: r.sub_event_type,
-      occurredFrom: Number(r.occurred_from),
-      occurredUntil: Number(r.occurred_until),
+      ...incidentCoreFromRow(r),
       timePrecision: numOrNull(r.time_precision) as 1 | 2 | 3 | null,
-      lon: r.lon,
-      lat: r.lat,
       uncertaintyM: r.uncertainty_m,
       actor1: r.actor1,
       actor2: r.actor2,

@@ -127,7 +127,20 @@ export function versionToRow(v: AgreementVersion): VersionsTable {
   };
 }
 
-export function incidentFromRow(r: IncidentsTable): Incident {
+/** The columns every reading of an incident starts with (full incidents, map points, report rows). */
+export type IncidentCoreRow = Pick<
+  IncidentsTable,
+  | 'id'
+  | 'external_id'
+  | 'event_type'
+  | 'sub_event_type'
+  | 'occurred_from'
+  | 'occurred_until'
+  | 'lon'
+  | 'lat'
+>;
+
+export function incidentCoreFromRow(r: IncidentCoreRow) {
   return {
     id: r.id,
     externalId: r.external_id,
@@ -135,9 +148,15 @@ export function incidentFromRow(r: IncidentsTable): Incident {
     subEventType: r.sub_event_type,
     occurredFrom: num(r.occurred_from),
     occurredUntil: num(r.occurred_until),
-    timePrecision: numOrNull(r.time_precision) as Incident['timePrecision'],
     lon: r.lon,
     lat: r.lat,
+  };
+}
+
+export function incidentFromRow(r: IncidentsTable): Incident {
+  return {
+    ...incidentCoreFromRow(r),
+    timePrecision: numOrNull(r.time_precision) as Incident['timePrecision'],
     uncertaintyM: r.uncertainty_m,
     geoPrecision: numOrNull(r.geo_precision) as Incident['geoPrecision'],
     actor1: r.actor1,

@@ -172,61 +172,10 @@ export interface ProposalSummary {
   parties: PartyState[];
 }
 
-export interface ProposalZoneSummary {
-  key: string;
-  name: string;
-  kind: string;
-  area_km2: number;
-}
-
-export interface ProposalZoneChange {
-  key: string;
-  name: string;
-  changes: ('geometry' | 'kind' | 'name' | 'properties')[];
-  kind_before: string;
-  kind_after: string;
-  area_before_km2: number;
-  area_after_km2: number;
-  area_change_km2: number;
-}
-
-export interface ProposalDiff {
-  base: { version_id: string; label: string } | null;
-  terms: {
-    changed: boolean;
-    parts: { op: 'equal' | 'insert' | 'delete'; text: string }[];
-    unified: string;
-  };
-  zones: {
-    added: ProposalZoneSummary[];
-    removed: ProposalZoneSummary[];
-    changed: ProposalZoneChange[];
-    unchanged: string[];
-    area_change_km2: number;
-  };
-  window: {
-    valid_from: { before: string | null; after: string; changed: boolean };
-    valid_until: { before: string | null; after: string | null; changed: boolean };
-    extended_by_hours: number | null;
-  };
-}
-
-export interface ProposalContent {
-  format: string;
-  proposal_id: string;
-  agreement_id: string;
-  supersedes: string | null;
-  label: string;
-  terms: string | null;
-  valid_from: string;
-  valid_until: string | null;
-  required_signatories: string[];
-  zones: FeatureCollection<
-    Polygon | MultiPolygon,
-    Record<string, unknown> & { name: string; kind: string }
-  >;
-  proposed_at: string;
-}
+/** A proposal's diff and signed content are the server's own JSON shapes (types only). */
+import type { ProposalDiff } from '../../src/domain/proposal-diff.ts';
+import type { ProposalContent } from '../../src/domain/proposal.ts';
+export type { ProposalContent, ProposalDiff };
 
 export interface ProposalDetail extends ProposalSummary {
   superseded_by: string[];
