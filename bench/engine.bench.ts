@@ -21,6 +21,7 @@ const rand = mulberry32(7);
 const versions: EngineVersionInput[] = Array.from({ length: AGREEMENTS }, (_, a) => ({
   versionId: `ver-${a}`,
   agreementId: `agr-${a}`,
+  seq: 1,
   label: 'v1',
   validFrom: T0 + (a % 30) * DAY,
   validUntil: T0 + ((a % 30) + 45) * DAY,

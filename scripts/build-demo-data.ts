@@ -455,7 +455,9 @@ const damascus = {
     },
     {
       label: 'v2',
-      valid_from: '2018-02-16T00:00:00Z',
+      // The extension takes over where v1 ends (no overlap): each version is the one in force
+      // over its own 48 hours.
+      valid_from: '2018-02-18T00:00:00Z',
       valid_until: '2018-02-20T00:00:00Z',
       signed_by: ['SYR-GOV', 'RUS', 'OPP-EG'],
       terms:
@@ -664,7 +666,7 @@ function shelling(id: string, lon: number, lat: number, rest: Partial<Incident>)
 }
 
 const incidents: Incident[] = [
-  // --- Damascus and eastern suburbs (damascus-coh v1 16-18 Feb, v2 16-20 Feb)
+  // --- Damascus and eastern suburbs (damascus-coh v1 16-18 Feb, v2 18-20 Feb)
   shelling('DEMO-0001', 36.3064, 33.511, {
     occurred_at: '2018-02-16T00:00:00Z',
     uncertainty_m: 300,

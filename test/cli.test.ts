@@ -190,10 +190,11 @@ describe('incidents import and violations', () => {
     expect(r.stdout).toContain('versions: added v2; unchanged v1');
     expect(r.stdout).toMatch(/violations: 0 added, 1 changed, 0 removed/);
     const gj = JSON.parse(runCli(['violations', '--db', db]).stdout) as Record<string, unknown>[];
-    // GJ-1 straddled v1's end; v2 covers its whole span, so it is now certain under v2.
+    // GJ-1 straddled v1's end; v2 takes over there with the same zone, so at every instant of its
+    // span the version in force has it wholly inside: certain, reported under v1 (in force first).
     expect(gj.find((v) => v.incident_ref === 'GJ-1')).toMatchObject({
       certainty: 'certain',
-      version_label: 'v2',
+      version_label: 'v1',
     });
   });
 

@@ -42,7 +42,13 @@ export const versionV1 = {
   },
 };
 
-export const versionV2 = { ...versionV1, label: 'v2', valid_until: '2018-02-20T00:00:00Z' };
+/** The 48-hour extension: takes over where v1 ends, same zones (no overlap). */
+export const versionV2 = {
+  ...versionV1,
+  label: 'v2',
+  valid_from: '2018-02-18T00:00:00Z',
+  valid_until: '2018-02-20T00:00:00Z',
+};
 
 export function agreementDoc(versions: unknown[] = [versionV1]) {
   return { id: 'test-coh', title: 'Test cessation of hostilities', parties: PARTIES, versions };

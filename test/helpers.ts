@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiToken, createUser } from '../src/app/accounts.ts';
-import { AppContext } from '../src/app/context.ts';
 import { SYSTEM_ACTOR, type Role } from '../src/domain/roles.ts';
-import { openStore } from '../src/store/open-store.ts';
+import type { AppContext } from '../src/app/context.ts';
+import { openAppContext } from '../src/app/upgrade-tasks.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,7 +19,7 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 export async function tempContext(now = () => Date.parse('2018-02-18T12:00:00Z')) {
   const { dir, cleanup } = tempDir();
   const path = join(dir, 'test.db');
-  const ctx = new AppContext(await openStore(path), {
+  const ctx = await openAppContext(path, {
     geoPrecisionRadii: { 1: 2_000, 2: 10_000, 3: 50_000 },
     now,
   });

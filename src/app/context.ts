@@ -39,6 +39,7 @@ export function engineInputOf(v: AgreementVersion): EngineVersionInput {
   return {
     versionId: v.id,
     agreementId: v.agreementId,
+    seq: v.seq,
     label: v.label,
     validFrom: v.validFrom,
     validUntil: v.validUntil,

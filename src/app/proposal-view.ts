@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors.ts';
 import type { ProposalContent } from '../domain/proposal.ts';
 import { diffProposal, type DiffBase } from '../domain/proposal-diff.ts';
 import type { AgreementVersion } from '../domain/types.ts';
+import { versionInForce } from '../domain/version-in-force.ts';
 import type { Store } from '../store/store.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -54,10 +55,7 @@ export function proposalSummary(p: Proposal, decisions: readonly ProposalDecisio
 
 /** The version a proposal is compared with: the one in force now, else the latest recorded. */
 export function baseVersion(versions: readonly AgreementVersion[], now: number) {
-  const inForce = versions
-    .filter((v) => v.validFrom <= now && (v.validUntil === null || now < v.validUntil))
-    .sort((a, b) => b.seq - a.seq)[0];
-  return inForce ?? [...versions].sort((a, b) => b.seq - a.seq)[0] ?? null;
+  return versionInForce(versions, now) ?? [...versions].sort((a, b) => b.seq - a.seq)[0] ?? null;
 }
 
 export async function proposalView(store: Store, id: string, now: number) {

@@ -2,8 +2,8 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Actor } from '../domain/roles.ts';
-import { AppContext, configFromEnv } from '../app/context.ts';
-import { openStore } from '../store/open-store.ts';
+import { configFromEnv, type AppContext } from '../app/context.ts';
+import { openAppContext } from '../app/upgrade-tasks.ts';
 
 export const DEFAULT_DB = 'truceline.db';
 
@@ -16,7 +16,7 @@ export async function withContext<T>(
   fn: (ctx: AppContext) => Promise<T>,
 ): Promise<T> {
   const config = configFromEnv(process.env);
-  const ctx = new AppContext(await openStore(dbPath(db)), config);
+  const ctx = await openAppContext(dbPath(db), config, (text) => process.stderr.write(text));
   try {
     return await fn(ctx);
   } finally {

@@ -31,6 +31,7 @@ function version(
   return {
     versionId: `${agreementId}-${label}`,
     agreementId,
+    seq: Number(label.replace(/\D/g, '')) || 1,
     label,
     validFrom: T(from),
     validUntil: until === null ? null : T(until),
@@ -163,18 +164,88 @@ describe('time: half-open validity windows', () => {
   });
 });
 
-describe('versions: one violation per incident, agreement and zone, the strongest certainty', () => {
-  it('an extension (v2) covers what v1 no longer does', () => {
+describe('versions: each judged over its effective window only (the version in force)', () => {
+  // The 48-hour extension: v2 starts where v1 ends, same zone.
+  const EXT = version('v2', '2018-02-18T00:00:00Z', '2018-02-20T00:00:00Z', [
+    { key: 'area', kind: 'ceasefire_area', geometry: SQUARE_WITH_HOLE },
+  ]);
+  it('an amendment that overlaps v1 takes over at its valid_from', () => {
+    expect(one({ at: '2018-02-17T10:00:00Z' }, [V1, V2])).toBe('certain@v2');
     expect(one({ at: '2018-02-19T10:00:00Z' }, [V1, V2])).toBe('certain@v2');
     expect(one({ at: '2018-02-20T00:00:00Z' }, [V1, V2])).toBe('none');
   });
-  it('when several versions give the same certainty, the earliest is reported', () => {
-    expect(one({ at: '2018-02-17T10:00:00Z' }, [V1, V2])).toBe('certain@v1');
+  it('the 48-hour extension (no overlap) behaves as two windows end to end', () => {
+    expect(one({ at: '2018-02-17T23:59:59Z' }, [V1, EXT])).toBe('certain@v1');
+    expect(one({ at: '2018-02-18T00:00:00Z' }, [V1, EXT])).toBe('certain@v2');
+    expect(one({ at: '2018-02-20T00:00:00Z' }, [V1, EXT])).toBe('none');
   });
-  it('possible under v1 and certain under v2 gives one certain violation', () => {
-    expect(one({ span: ['2018-02-17T00:00:00Z', '2018-02-19T00:00:00Z'] }, [V1, V2])).toBe(
+  it('a zone that v2 removes stops being protected at v2’s valid_from', () => {
+    const other: Polygon = { type: 'Polygon', coordinates: [box(38, 33, 39, 34)] };
+    const drops = version('v2', '2018-02-17T00:00:00Z', '2018-02-20T00:00:00Z', [
+      { key: 'elsewhere', kind: 'ceasefire_area', geometry: other },
+    ]);
+    expect(one({ at: '2018-02-16T12:00:00Z' }, [V1, drops])).toBe('certain@v1');
+    expect(one({ at: '2018-02-17T00:00:00Z' }, [V1, drops])).toBe('none');
+    expect(one({ at: '2018-02-17T12:00:00Z' }, [V1, drops])).toBe('none'); // v1's window still runs
+    // An interval from v1's time into v2's touches v1's zone only in part of its time.
+    expect(one({ span: ['2018-02-16T12:00:00Z', '2018-02-17T12:00:00Z'] }, [V1, drops])).toBe(
+      'possible@v1',
+    );
+  });
+  it('a zone that v2 redraws is judged on v2’s geometry inside v2’s window', () => {
+    // v2 shrinks the area to its western half (lon 36–36.3): 36.5, 33.8 is out from v2 on.
+    const redrawn = version('v2', '2018-02-17T00:00:00Z', '2018-02-20T00:00:00Z', [
+      { key: 'area', kind: 'ceasefire_area', geometry: { type: 'Polygon', coordinates: [box(36, 33, 36.3, 34)] } },
+    ]); // prettier-ignore
+    expect(one({ lon: 36.5, lat: 33.8, at: '2018-02-16T12:00:00Z' }, [V1, redrawn])).toBe(
+      'certain@v1',
+    );
+    expect(one({ lon: 36.5, lat: 33.8, at: '2018-02-17T12:00:00Z' }, [V1, redrawn])).toBe('none');
+    expect(one({ lon: 36.2, lat: 33.8, at: '2018-02-17T12:00:00Z' }, [V1, redrawn])).toBe(
       'certain@v2',
     );
+  });
+  it('an interval across the change is certain only if inside the zone in force at every instant', () => {
+    const span: [string, string] = ['2018-02-17T12:00:00Z', '2018-02-18T12:00:00Z'];
+    // Same zone in both versions: wholly inside throughout, so certain (v1 is in force first).
+    expect(one({ span }, [V1, EXT])).toBe('certain@v1');
+    // Inside v1's zone, outside v2's redrawn one: possible.
+    const redrawn = version('v2', '2018-02-18T00:00:00Z', '2018-02-20T00:00:00Z', [
+      { key: 'area', kind: 'ceasefire_area', geometry: { type: 'Polygon', coordinates: [box(36, 33, 36.3, 34)] } },
+    ]); // prettier-ignore
+    expect(one({ lon: 36.5, lat: 33.8, span }, [V1, redrawn])).toBe('possible@v1');
+    // Running past the last version's end: possible.
+    expect(one({ span: ['2018-02-19T12:00:00Z', '2018-02-20T12:00:00Z'] }, [V1, EXT])).toBe(
+      'possible@v2',
+    );
+    // A gap between two versions: possible, though inside both zones.
+    const later = version('v2', '2018-02-18T06:00:00Z', '2018-02-20T00:00:00Z', [
+      { key: 'area', kind: 'ceasefire_area', geometry: SQUARE_WITH_HOLE },
+    ]);
+    expect(one({ span }, [V1, later])).toBe('possible@v1');
+  });
+  it('a carve-out of v1 does not apply while v2 is in force', () => {
+    const plain = version('v2', '2018-02-17T00:00:00Z', '2018-02-20T00:00:00Z', [
+      { key: 'area', kind: 'ceasefire_area', geometry: SQUARE_WITH_HOLE },
+    ]);
+    expect(one({ lon: 36.8, lat: 33.8, at: '2018-02-16T12:00:00Z' }, [V1, plain])).toBe('none');
+    expect(one({ lon: 36.8, lat: 33.8, at: '2018-02-17T12:00:00Z' }, [V1, plain])).toBe(
+      'certain@v2',
+    );
+    // Carved out for part of its time, inside for the rest: possible.
+    expect(
+      one({ lon: 36.8, lat: 33.8, span: ['2018-02-16T12:00:00Z', '2018-02-17T12:00:00Z'] }, [V1, plain]),
+    ).toBe('possible@v2'); // prettier-ignore
+  });
+  it('a version superseded before it started is never in force', () => {
+    const early = version('v1', '2018-02-17T00:00:00Z', '2018-02-18T00:00:00Z', [
+      { key: 'area', kind: 'ceasefire_area', geometry: SQUARE_WITH_HOLE },
+    ]);
+    const wider = version('v2', '2018-02-16T00:00:00Z', '2018-02-19T00:00:00Z', [
+      { key: 'area', kind: 'no_fly_zone', geometry: SQUARE_WITH_HOLE },
+    ]);
+    // Shelling is prohibited by v1's ceasefire area only; v2 (a no-fly zone) is in force.
+    expect(one({ at: '2018-02-17T12:00:00Z' }, [early, wider])).toBe('none');
   });
   it('two agreements over the same place give two violations', () => {
     const other = version(

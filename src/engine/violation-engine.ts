@@ -1,11 +1,13 @@
 // The violation engine: matches incidents (disks in space, spans in time) against the zones of
-// every recorded agreement version, with the rules of DESIGN.md §3 and the issue's exact semantics.
+// every recorded agreement version, each over its effective window only (the spans in which it is
+// the version in force: domain/version-in-force.ts), with the rules of DESIGN.md §3.
 // Pure: it is given versions and incidents and says which (incident, agreement, zone) pairs violate.
 import type { MultiPolygon, Polygon } from 'geojson';
 import { degreesForMetres } from '../geo/distance.ts';
 import { INSIDE, NONE, OVERLAPS, PolygonIndex } from '../geo/polygon-index.ts';
 import { relateTime, WITHIN } from '../domain/time-window.ts';
 import type { ZoneKind } from '../domain/zone-kinds.ts';
+import { effectiveWindows } from '../domain/version-in-force.ts';
 import { BucketGrid } from './bucket-grid.ts';
 import { ruleBitForKind, type IncidentBatch } from './incident-batch.ts';
 
@@ -20,13 +22,19 @@ export interface EngineZoneInput {
 export interface EngineVersionInput {
   versionId: string;
   agreementId: string;
+  /** Order of signing within the agreement: a later version replaces an earlier one. */
+  seq: number;
   label: string;
   validFrom: number;
   validUntil: number | null;
   zones: readonly EngineZoneInput[];
 }
 
-/** A zone of one version that some incidents can violate (excluded areas are kept apart). */
+/**
+ * A zone of one version over one span of that version's effective window (a zone whose version is
+ * in force in several separate spans is compiled once per span, sharing its polygon index).
+ * Excluded areas are kept apart.
+ */
 export interface CompiledZone {
   index: number;
   zoneId: string;
@@ -38,6 +46,9 @@ export interface CompiledZone {
   agreementId: string;
   /** Index of (agreementId, key): one violation per incident and zone key. */
   keyIndex: number;
+  /** The span [from, until) of the version's effective window this entry covers. */
+  from: number;
+  until: number;
 }
 
 export const POSSIBLE = 1;
@@ -63,9 +74,14 @@ export class ViolationEngine {
   private readonly grid: BucketGrid;
   private readonly stamp: Uint32Array;
   private stampValue = 0;
-  /** Per-incident scratch: the zones hit so far and their certainty (one per zone key). */
+  /**
+   * Per-incident scratch, one slot per zone key hit: the entry reported (the earliest span the
+   * incident touches) and how much of the incident's time is covered by spans whose zone wholly
+   * contains its disk (an instant counts 1). Effective spans of one key never overlap, so the
+   * violation is certain exactly when that cover is the incident's whole duration.
+   */
   private hitZone = new Int32Array(64);
-  private hitCert = new Uint8Array(64);
+  private hitCover = new Float64Array(64);
   private hits = 0;
 
   private constructor(versions: readonly EngineVersionInput[]) {
@@ -74,7 +90,10 @@ export class ViolationEngine {
     const until: number[] = [];
     const rule: number[] = [];
     const keys: number[] = [];
-    for (const v of versions) {
+    const effective = effectiveWindows(versions);
+    versions.forEach((v, vi) => {
+      const spans = effective[vi]!;
+      if (spans.length === 0) return; // superseded before it started: never in force
       const excludedAreas = v.zones
         .filter((z) => z.kind === 'excluded_area')
         .map((z) => PolygonIndex.from(z.geometry));
@@ -84,25 +103,31 @@ export class ViolationEngine {
         const compositeKey = `${v.agreementId}\u0000${z.key}`;
         let keyIndex = keyIds.get(compositeKey);
         if (keyIndex === undefined) keyIds.set(compositeKey, (keyIndex = keyIds.size));
-        this.zones.push({
-          index: this.zones.length,
-          zoneId: z.zoneId,
-          key: z.key,
-          name: z.name,
-          kind: z.kind,
-          versionId: v.versionId,
-          versionLabel: v.label,
-          agreementId: v.agreementId,
-          keyIndex,
-        });
-        this.polygons.push(PolygonIndex.from(z.geometry));
-        this.excluded.push(excluded);
-        from.push(v.validFrom);
-        until.push(v.validUntil ?? Infinity);
-        rule.push(ruleBitForKind(z.kind));
-        keys.push(keyIndex);
+        const polygon = PolygonIndex.from(z.geometry);
+        for (const span of spans) {
+          const spanUntil = span.until ?? Infinity;
+          this.zones.push({
+            index: this.zones.length,
+            zoneId: z.zoneId,
+            key: z.key,
+            name: z.name,
+            kind: z.kind,
+            versionId: v.versionId,
+            versionLabel: v.label,
+            agreementId: v.agreementId,
+            keyIndex,
+            from: span.from,
+            until: spanUntil,
+          });
+          this.polygons.push(polygon);
+          this.excluded.push(excluded);
+          from.push(span.from);
+          until.push(spanUntil);
+          rule.push(ruleBitForKind(z.kind));
+          keys.push(keyIndex);
+        }
       }
-    }
+    });
     this.rule = Uint8Array.from(rule);
     this.from = Float64Array.from(from);
     this.until = Float64Array.from(until);
@@ -113,14 +138,16 @@ export class ViolationEngine {
     this.stamp = new Uint32Array(this.zones.length);
   }
 
-  /** Versions in the order they were recorded: ties between versions go to the earliest. */
+  /** Every recorded version of every agreement (each is used over its effective window). */
   static compile(versions: readonly EngineVersionInput[]): ViolationEngine {
     return new ViolationEngine(versions);
   }
 
   /**
-   * Calls `sink` once per (incident, agreement, zone key) that is violated, with the strongest
-   * certainty any version gives (the earliest version giving it is reported).
+   * Calls `sink` once per (incident, agreement, zone key) that is violated: `certain` when at every
+   * instant of the incident the version then in force has the zone wholly containing its disk (and
+   * no excluded area of that version touching it), else `possible`. The zone reported is that of the
+   * version in force at the earliest instant the incident touches.
    */
   match(batch: IncidentBatch, sink: MatchSink): void {
     const order = batch.count >= SORT_THRESHOLD ? this.bucketOrder(batch) : null;
@@ -131,8 +158,12 @@ export class ViolationEngine {
       if (mask === 0) continue;
       this.hits = 0;
       this.matchOne(batch, i, mask);
+      if (this.hits === 0) continue;
+      const from = batch.from[i]!;
+      const until = batch.until[i]!;
+      const need = from === until ? 1 : until - from;
       for (let h = 0; h < this.hits; h++)
-        sink(i, this.zones[this.hitZone[h]!]!, this.hitCert[h] as CertaintyCode);
+        sink(i, this.zones[this.hitZone[h]!]!, this.hitCover[h]! >= need ? CERTAIN : POSSIBLE);
     }
   }
 
@@ -212,26 +243,26 @@ export class ViolationEngine {
         if (e === OVERLAPS) s = OVERLAPS;
       }
     }
-    const certainty = t === WITHIN && s === INSIDE ? CERTAIN : POSSIBLE;
+    // The part of the incident's time this span covers with the disk wholly inside (an instant: 1).
+    const cover =
+      s !== INSIDE ? 0 : from === until ? 1 : Math.min(until, wUntil) - Math.max(from, wFrom);
     const key = this.keyIndex[z]!;
     const hitZone = this.hitZone;
-    const hitCert = this.hitCert;
     for (let h = 0; h < this.hits; h++) {
       if (this.keyIndex[hitZone[h]!] !== key) continue;
-      if (certainty > hitCert[h]! || (certainty === hitCert[h]! && z < hitZone[h]!)) {
-        hitCert[h] = certainty;
-        hitZone[h] = z;
-      }
+      this.hitCover[h]! += cover;
+      if (wFrom < this.from[hitZone[h]!]!) hitZone[h] = z;
       return;
     }
     if (this.hits === hitZone.length) {
       this.hitZone = new Int32Array(hitZone.length * 2);
       this.hitZone.set(hitZone);
-      this.hitCert = new Uint8Array(hitCert.length * 2);
-      this.hitCert.set(hitCert);
+      const hitCover = new Float64Array(hitZone.length * 2);
+      hitCover.set(this.hitCover);
+      this.hitCover = hitCover;
     }
     this.hitZone[this.hits] = z;
-    this.hitCert[this.hits++] = certainty;
+    this.hitCover[this.hits++] = cover;
   }
 
   /** Incidents ordered by the bucket of their centre (counting sort), so a zone's cells stay hot. */

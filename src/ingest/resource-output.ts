@@ -1,6 +1,11 @@
 // Public JSON shapes of parties, agreements, versions, zones and incidents (snake_case, ISO times).
 import { toIso } from '../domain/time-window.ts';
 import type { Agreement, AgreementVersion, Incident, Party, Zone } from '../domain/types.ts';
+import {
+  effectiveWindows,
+  supersededSpans,
+  type EffectiveSpan,
+} from '../domain/version-in-force.ts';
 
 export function partyToJson(p: Party) {
   return { id: p.id, name: p.name, capabilities: p.capabilities, created_at: toIso(p.createdAt) };
@@ -13,7 +18,7 @@ export function agreementToJson(a: Agreement, versions?: AgreementVersion[]) {
     description: a.description,
     parties: a.partyIds,
     created_at: toIso(a.createdAt),
-    ...(versions && { versions: versions.map((v) => versionToJson(v, false)) }),
+    ...(versions && { versions: versionsToJson(versions, false) }),
   };
 }
 
@@ -63,6 +68,25 @@ export function versionToJson(v: AgreementVersion, withGeometry = true) {
           area_km2: z.areaKm2,
         })),
   };
+}
+
+const spanToJson = (s: EffectiveSpan) => ({
+  from: toIso(s.from),
+  until: s.until === null ? null : toIso(s.until),
+});
+
+/**
+ * Versions of one agreement as the API shows them: each with its effective window (the spans in
+ * which it is the version in force) and the spans of its own window in which a later version
+ * replaces it (domain/version-in-force.ts).
+ */
+export function versionsToJson(versions: readonly AgreementVersion[], withGeometry = true) {
+  const effective = effectiveWindows(versions);
+  return versions.map((v, i) => ({
+    ...versionToJson(v, withGeometry),
+    effective_windows: effective[i]!.map(spanToJson),
+    superseded_windows: supersededSpans(v, effective[i]!).map(spanToJson),
+  }));
 }
 
 export function incidentToJson(i: Incident) {

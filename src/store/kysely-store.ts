@@ -22,6 +22,7 @@ import type {
   ZoneFilter,
 } from './store.ts';
 import type { Database } from './tables.ts';
+import { versionsInForce } from '../domain/version-in-force.ts';
 import type { Report } from '../domain/report.ts';
 import { chunks, notMerged, whereIncident } from './query-filters.ts';
 import { NewsQueries } from './news-queries.ts';
@@ -187,6 +188,20 @@ export class KyselyStore extends NewsQueries implements Store {
     return `${Number(r.n)}:${Number(r.last ?? 0)}`;
   }
 
+  async pendingUpgradeTasks() {
+    return this.db
+      .selectFrom('upgrade_tasks')
+      .select(['name', 'reason'])
+      .orderBy('created_at')
+      .orderBy('name')
+      .execute();
+  }
+
+  async completeUpgradeTask(name: string): Promise<void> {
+    this.requireTransaction('completeUpgradeTask');
+    await this.db.deleteFrom('upgrade_tasks').where('name', '=', name).execute();
+  }
+
   async listZones(filter: ZoneFilter) {
     let q = this.db
       .selectFrom('zones')
@@ -199,12 +214,29 @@ export class KyselyStore extends NewsQueries implements Store {
     if (filter.versionId) q = q.where('zones.version_id', '=', filter.versionId);
     if (filter.kind) q = q.where('zones.kind', '=', filter.kind);
     if (filter.at !== undefined) {
-      const at = filter.at;
-      q = q
-        .where('versions.valid_from', '<=', at)
-        .where((eb) =>
-          eb.or([eb('versions.valid_until', 'is', null), eb('versions.valid_until', '>', at)]),
-        );
+      // One version per agreement: the one in force then (domain/version-in-force.ts).
+      let vq = this.db
+        .selectFrom('versions')
+        .select(['id', 'agreement_id', 'seq', 'valid_from', 'valid_until'])
+        .where('valid_from', '<=', filter.at)
+        .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', filter.at!)]));
+      if (filter.agreementId) vq = vq.where('agreement_id', '=', filter.agreementId);
+      const inForce = versionsInForce(
+        (await vq.execute()).map((v) => ({
+          id: v.id,
+          agreementId: v.agreement_id,
+          seq: Number(v.seq),
+          validFrom: Number(v.valid_from),
+          validUntil: v.valid_until === null ? null : Number(v.valid_until),
+        })),
+        filter.at,
+      );
+      if (inForce.length === 0) return [];
+      q = q.where(
+        'zones.version_id',
+        'in',
+        inForce.map((v) => v.id),
+      );
     }
     return (await q.execute()).map(zoneFromRow);
   }

@@ -1,5 +1,5 @@
 // Schema migrations, written with Kysely's schema builder so both dialects share them.
-import { type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': {
@@ -391,4 +391,24 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_upgrade_tasks': {
+    async up(db: Kysely<unknown>) {
+      // Work that an upgrade owes to data already stored, done by the application once on open
+      // (app/upgrade-tasks.ts) and ticked off in the transaction that does it.
+      await db.schema
+        .createTable('upgrade_tasks')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      // Versions are now judged over their effective windows only (domain/version-in-force.ts):
+      // violations stored under the earlier rule are recomputed.
+      await sql`INSERT INTO upgrade_tasks (name, reason, created_at) VALUES (${REEVALUATE_EFFECTIVE_WINDOWS}, ${'upgrade: each agreement version is judged over its effective window only (the version in force)'}, ${Date.now()})`.execute(
+        db,
+      );
+    },
+  },
 };
+
+/** The upgrade task that recomputes stored violations under the effective-window rule. */
+export const REEVALUATE_EFFECTIVE_WINDOWS = 'reevaluate_violations:effective_windows';

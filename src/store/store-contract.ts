@@ -104,6 +104,47 @@ export function storeContract(
       }
     });
 
+    it('listZones at an instant gives the zones of the version in force only, boundaries included', async () => {
+      const { store, close } = await open();
+      const H = 3_600_000;
+      // v1 [0, 100h) with zones a and b; v2 [50h, 148h) amends it with a only; v3 [200h, ∞) adds c.
+      const version = (seq: number, from: number, until: number | null, keys: string[]) => ({
+        id: `ver${seq}`, agreementId: 'agr', seq, label: `v${seq}`, validFrom: from * H,
+        validUntil: until === null ? null : until * H, signedBy: ['GOV'], terms: null,
+        contentHash: `h${seq}`, recordedAt: seq, proposalId: null,
+        zones: keys.map((key) => ({
+          id: `v${seq}-${key}`, agreementId: 'agr', versionId: `ver${seq}`, key, name: key,
+          kind: 'safe_zone' as const,
+          geometry: { type: 'Polygon' as const, coordinates: [[[36, 33], [37, 33], [37, 34], [36, 33]]] },
+          bbox: [36, 33, 37, 34] as [number, number, number, number], areaKm2: 1, properties: {},
+        })),
+      }); // prettier-ignore
+      try {
+        await store.transaction(async (tx) => {
+          await tx.insertParty(party);
+          await tx.insertAgreement({ id: 'agr', title: 'A', description: null, partyIds: ['GOV'], createdAt: 1 }); // prettier-ignore
+          await tx.insertVersion(version(1, 0, 100, ['a', 'b']));
+          await tx.insertVersion(version(2, 50, 148, ['a']));
+          await tx.insertVersion(version(3, 200, null, ['a', 'c']));
+        });
+        const at = async (hours: number) =>
+          (await store.listZones({ at: hours * H })).map((z) => z.id);
+        expect(await at(-1)).toEqual([]);
+        expect(await at(0)).toEqual(['v1-a', 'v1-b']);
+        expect(await at(50 - 1 / 3600)).toEqual(['v1-a', 'v1-b']);
+        expect(await at(50)).toEqual(['v2-a']); // b stops being protected at v2's valid_from
+        expect(await at(99)).toEqual(['v2-a']); // the overlap: v2 only, one zone per key
+        expect(await at(100)).toEqual(['v2-a']);
+        expect(await at(148)).toEqual([]); // half-open: nothing in force in the gap
+        expect(await at(200)).toEqual(['v3-a', 'v3-c']);
+        expect((await store.listZones({ at: 99 * H, agreementId: 'other' })).length).toBe(0);
+        expect((await store.listZones({ at: 99 * H, agreementId: 'agr' })).map((z) => z.id)).toEqual(['v2-a']); // prettier-ignore
+        expect((await store.listZones({})).length).toBe(5); // without `at`: every version's zones
+      } finally {
+        await close();
+      }
+    });
+
     it('syncViolations adds, changes and removes, keeping detection times of rows that stay', async () => {
       const { store, close } = await open();
       try {

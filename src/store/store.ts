@@ -163,6 +163,10 @@ export interface Store {
   insertVersion(version: AgreementVersion): Promise<void>;
   /** Changes whenever a version is recorded (by this process or another). */
   versionsStamp(): Promise<string>;
+  /** Work an upgrade owes to stored data: migrations queue it, the application does it once. */
+  pendingUpgradeTasks(): Promise<{ name: string; reason: string }[]>;
+  /** Ticks a task off, inside the transaction that did its work. */
+  completeUpgradeTask(name: string): Promise<void>;
 
   listZones(filter: ZoneFilter): Promise<Zone[]>;
   getZone(id: string): Promise<Zone | undefined>;

@@ -352,6 +352,13 @@ export interface Database {
   articles: ArticlesTable;
   article_claims: ArticleClaimsTable;
   agreement_notes: AgreementNotesTable;
+  upgrade_tasks: UpgradeTasksTable;
+}
+
+export interface UpgradeTasksTable {
+  name: string;
+  reason: string;
+  created_at: number;
 }
 
 export const INCIDENT_COLUMNS = [

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
-import { AppContext } from '../../src/app/context.ts';
+import type { AppContext } from '../../src/app/context.ts';
+import { openAppContext } from '../../src/app/upgrade-tasks.ts';
 import { loadDemo, type DemoAccount } from '../../src/demo/load-demo.ts';
 import { buildServer } from '../../src/server/build-server.ts';
-import { openStore } from '../../src/store/open-store.ts';
 import { launchChromium as launchHeadless } from '../../src/report/output/html-to-pdf.ts';
 import { ROOT } from '../helpers.ts';
 
@@ -43,7 +43,7 @@ export const launchChromium = (): Promise<Browser> => launchHeadless(CHROMIUM);
 
 /** The real server (real clock) on a temp database with the demo, serving the built app. */
 export async function startServer(webRoot: string, dbDir: string) {
-  const ctx = new AppContext(await openStore(join(dbDir, 'truceline.db')));
+  const ctx = await openAppContext(join(dbDir, 'truceline.db'));
   const demo = await loadDemo(ctx);
   const app: FastifyInstance = buildServer(ctx, { webRoot, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -21,6 +21,15 @@ export interface VersionSummary {
   valid_until: string | null;
   signed_by: string[];
   terms: string | null;
+  /** When this version is the one in force (src/domain/version-in-force.ts), in time order. */
+  effective_windows: TimeSpanJson[];
+  /** The parts of its own window in which a later version is in force instead. */
+  superseded_windows: TimeSpanJson[];
+}
+
+export interface TimeSpanJson {
+  from: string;
+  until: string | null;
 }
 
 export interface Agreement {

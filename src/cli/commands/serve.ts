@@ -1,11 +1,11 @@
 // `truceline serve`: the HTTP API and the built web app (else a status page), with the demo on first start.
 import type { Command } from 'commander';
-import { AppContext, configFromEnv } from '../../app/context.ts';
+import { configFromEnv } from '../../app/context.ts';
+import { openAppContext } from '../../app/upgrade-tasks.ts';
 import { ensureFirstAdmin } from '../../app/accounts.ts';
 import { describeAccounts, isEmpty, loadDemo } from '../../demo/load-demo.ts';
 import { buildServer } from '../../server/build-server.ts';
 import { DEFAULT_WEB_ROOT, webAppBuilt } from '../../server/web-app.ts';
-import { openStore } from '../../store/open-store.ts';
 import { cliActor, dbPath } from '../context.ts';
 import { parseFlags, portFlag } from '../flags.ts';
 import { z } from 'zod';
@@ -44,7 +44,7 @@ export function serveCommand(program: Command): void {
       const flags = parseFlags(serveFlags, raw);
       const path = dbPath(flags.db);
       const config = configFromEnv(process.env);
-      const ctx = new AppContext(await openStore(path), config);
+      const ctx = await openAppContext(path, config, (text) => process.stderr.write(text));
       if (flags.demo && (await isEmpty(ctx))) {
         const demo = await loadDemo(ctx);
         process.stderr.write(

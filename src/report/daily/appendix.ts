@@ -16,7 +16,7 @@ import type {
   MapZone,
   ReportRows,
 } from './report-types.ts';
-import { overlaps } from './zone-figures.ts';
+import { inForceDuring } from './zone-figures.ts';
 
 function sourceOf(r: ReportSourceRow, s: Source | undefined): AppendixSource {
   return {
@@ -152,8 +152,9 @@ export function periodMap(
           : 'none',
     });
   }
+  const inForce = inForceDuring(versions, periods.current);
   const zones = versions
-    .filter((v) => overlaps(v, periods.current))
+    .filter((v) => inForce.has(v))
     .sort((a, b) =>
       a.agreementId < b.agreementId ? -1 : a.agreementId > b.agreementId ? 1 : a.seq - b.seq,
     ) // prettier-ignore

@@ -4,9 +4,10 @@
 //   earlier version that had the zone (an extension shows as extendedByHours > 0);
 // - the zone's version in force changed at an instant of the period: `entered_force`, `extended`
 //   (a version ending later took over), `replaced` (one not ending later), `expired`.
-// The version in force at an instant is the latest recorded (highest seq) whose window contains it
-// (DESIGN.md §3). Excluded areas are carve-outs, not zones, and are not listed.
+// The version in force at an instant is domain/version-in-force.ts's (DESIGN.md §3). Excluded areas
+// are carve-outs, not zones, and are not listed.
 import type { AgreementVersion, Zone } from '../../domain/types.ts';
+import { versionInForce } from '../../domain/version-in-force.ts';
 import type { ReportPeriod } from './report-period.ts';
 import type { VersionRef, ZoneChange, ZoneChangeKind } from './report-types.ts';
 
@@ -27,15 +28,6 @@ const zonesOf = (v: AgreementVersion | undefined): Map<string, Zone> =>
 function extendedBy(after: AgreementVersion | undefined, before: AgreementVersion | undefined) {
   if (!after || !before || after.validUntil === null || before.validUntil === null) return null;
   return (after.validUntil - before.validUntil) / HOUR_MS;
-}
-
-/** The version in force at `t`: the highest seq whose window contains it (`list` by seq). */
-function inForce(list: readonly AgreementVersion[], t: number): AgreementVersion | undefined {
-  for (let i = list.length - 1; i >= 0; i--) {
-    const v = list[i]!;
-    if (v.validFrom <= t && (v.validUntil === null || t < v.validUntil)) return v;
-  }
-  return undefined;
 }
 
 export function zoneChanges(
@@ -77,8 +69,8 @@ export function zoneChanges(
       ...new Set(list.flatMap((v) => [v.validFrom, v.validUntil]).filter(inPeriod)),
     ] as number[];
     for (const b of boundaries.sort((x, y) => x - y)) {
-      const before = inForce(list, b - 1);
-      const after = inForce(list, b);
+      const before = versionInForce(list, b - 1);
+      const after = versionInForce(list, b);
       if (before === after) continue;
       const zb = zonesOf(before);
       const za = zonesOf(after);

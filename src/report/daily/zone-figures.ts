@@ -2,6 +2,7 @@
 // violated it, against the comparison period. Every zone in force in either period is listed, with
 // zeros when nothing happened there; excluded areas are not zones of their own.
 import type { AgreementVersion, Zone } from '../../domain/types.ts';
+import { versionsInForceDuring } from '../../domain/version-in-force.ts';
 import { slotOf, type CountedIncident } from './counted-incidents.ts';
 import {
   addCasualties,
@@ -33,8 +34,12 @@ const pair = (): Pair => ({
 
 export const zoneKeyOf = (agreementId: string, zoneKey: string) => `${agreementId}\u0000${zoneKey}`;
 
-export function overlaps(v: AgreementVersion, p: { from: number; until: number }): boolean {
-  return v.validFrom < p.until && (v.validUntil === null || v.validUntil > p.from);
+/** The versions in force at some instant of the period (their effective windows overlap it). */
+export function inForceDuring(
+  versions: readonly AgreementVersion[],
+  p: { from: number; until: number },
+): Set<AgreementVersion> {
+  return new Set(versionsInForceDuring(versions, p.from, p.until));
 }
 
 /** The zone each (agreement, zone key) is known by: its latest version's. */
@@ -55,9 +60,11 @@ export function zoneFigures(
   const byZone = new Map<string, Pair>();
   const byAgreement = new Map<string, Pair>();
   const inForce = new Set<string>();
+  const current = inForceDuring(rows.versions, periods.current);
+  const previous = inForceDuring(rows.versions, periods.previous);
   for (const v of rows.versions) {
-    const now = overlaps(v, periods.current);
-    if (!now && !overlaps(v, periods.previous)) continue;
+    const now = current.has(v);
+    if (!now && !previous.has(v)) continue;
     if (!byAgreement.has(v.agreementId)) byAgreement.set(v.agreementId, pair());
     for (const z of v.zones) {
       if (z.kind === 'excluded_area') continue;

@@ -4,7 +4,7 @@ import { createAgreement, importAgreementDocument, recordVersion } from '../../a
 import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../domain/errors.ts';
 import { agreementDocumentSchema, agreementSchema, versionSchema } from '../../domain/schemas.ts';
-import { agreementToJson, versionToJson } from '../../ingest/resource-output.ts';
+import { agreementToJson, versionsToJson } from '../../ingest/resource-output.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const DOC_LIMIT = 64 * 1024 * 1024;
@@ -77,7 +77,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
     response: { status: 200, description: '{ items: Version[] }' },
     handler: async ({ params }) => {
       await requireAgreement(params.id!);
-      return { items: (await ctx.store.listVersions(params.id)).map((v) => versionToJson(v)) };
+      return { items: versionsToJson(await ctx.store.listVersions(params.id)) };
     },
   });
   r.add({
@@ -89,10 +89,12 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
     response: { status: 200, description: 'Version' },
     handler: async ({ params }) => {
       await requireAgreement(params.id!);
-      const v = (await ctx.store.listVersions(params.id)).find((x) => x.label === params.label);
+      const v = versionsToJson(await ctx.store.listVersions(params.id)).find(
+        (x) => x.label === params.label,
+      );
       if (!v)
         throw new AppError('not_found', `agreement ${params.id} has no version ${params.label}`);
-      return versionToJson(v);
+      return v;
     },
   });
   r.add({
@@ -107,7 +109,8 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
     response: { status: 201, description: '{ version, violations: { added, changed, removed } }' },
     handler: async ({ body, params, actor }) => {
       const { version, violations } = await recordVersion(ctx, params.id!, body, actor);
-      return { version: versionToJson(version), violations };
+      const all = versionsToJson(await ctx.store.listVersions(params.id));
+      return { version: all.find((v) => v.id === version.id)!, violations };
     },
   });
 }

@@ -2,6 +2,7 @@
 // proposal is compared with — the one in force now, else the latest, as the server's diff does —
 // and its proposals (the open ones can be superseded or started from).
 import { useEffect, useState } from 'react';
+import { versionInForce } from '../../../src/domain/version-in-force.ts';
 import { api, errorMessage } from '../api.ts';
 import type { ProposalSummary, VersionSummary, VersionWithZones } from '../types.ts';
 
@@ -18,13 +19,19 @@ export function baseVersion<V extends VersionSummary>(
   versions: readonly V[],
   now: number,
 ): { base: V | null; inForce: boolean } {
-  const bySeq = [...versions].sort((a, b) => b.seq - a.seq);
-  const inForce = bySeq.find(
-    (v) =>
-      Date.parse(v.valid_from) <= now &&
-      (v.valid_until === null || now < Date.parse(v.valid_until)),
-  );
-  return inForce ? { base: inForce, inForce: true } : { base: bySeq[0] ?? null, inForce: false };
+  // The server's own rule (src/domain/version-in-force.ts), over the versions as the API gives them.
+  const inForce = versionInForce(
+    versions.map((v) => ({
+      version: v,
+      agreementId: v.agreement_id,
+      seq: v.seq,
+      validFrom: Date.parse(v.valid_from),
+      validUntil: v.valid_until === null ? null : Date.parse(v.valid_until),
+    })),
+    now,
+  )?.version;
+  const latest = [...versions].sort((a, b) => b.seq - a.seq)[0] ?? null;
+  return inForce ? { base: inForce, inForce: true } : { base: latest, inForce: false };
 }
 
 export function useAgreementData(agreementId: string | null): {

@@ -24,6 +24,11 @@ function setHashId(id: string | null) {
   if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
 }
 
+/**
+ * Each version on its own lane over a shared time axis: the spans in which it is the version in
+ * force drawn solid, the parts of its window a later version replaced drawn hatched ("superseded"),
+ * and a line at now. Open-ended windows run to the right edge.
+ */
 function Timeline({ versions }: { versions: VersionSummary[] }) {
   if (versions.length === 0) return <p className="hint">No recorded versions.</p>;
   const now = Date.now();
@@ -31,23 +36,57 @@ function Timeline({ versions }: { versions: VersionSummary[] }) {
   const ends = versions.map((v) => (v.valid_until ? Date.parse(v.valid_until) : now));
   const lo = Math.min(...starts);
   const hi = Math.max(...ends, lo + 1);
-  const pct = (t: number) => ((t - lo) / (hi - lo)) * 100;
+  const pct = (t: number) => Math.min(100, Math.max(0, ((t - lo) / (hi - lo)) * 100));
+  const place = (from: string, until: string | null) => {
+    const left = pct(Date.parse(from));
+    const right = until ? pct(Date.parse(until)) : 100;
+    return { left: `${Math.min(left, 99)}%`, width: `${Math.max(right - left, 1)}%` };
+  };
+  const inForce = (v: VersionSummary) =>
+    v.effective_windows.some(
+      (s) => Date.parse(s.from) <= now && (s.until === null || now < Date.parse(s.until)),
+    );
+  const nowLeft = now >= lo && now <= hi ? `${pct(now)}%` : null;
   return (
     <ol className="version-timeline" aria-label="Versions">
-      {versions.map((v, i) => {
-        const left = pct(starts[i]!);
-        const width = Math.max(pct(ends[i]!) - left, 2);
-        return (
-          <li
-            key={v.id}
-            data-testid="version-block"
-            style={{ left: `${Math.min(left, 98)}%`, width: `${width}%` }}
-            title={`${v.label}: ${formatWindow(v.valid_from, v.valid_until)}`}
-          >
-            <strong>{v.label}</strong> <span>{formatWindow(v.valid_from, v.valid_until)}</span>
-          </li>
-        );
-      })}
+      {versions.map((v) => (
+        <li
+          key={v.id}
+          data-testid="version-block"
+          data-version-label={v.label}
+          data-in-force={inForce(v) ? 'true' : undefined}
+          title={`${v.label}: ${formatWindow(v.valid_from, v.valid_until)}${v.superseded_windows.length > 0 ? ` — superseded ${v.superseded_windows.map((s) => formatWindow(s.from, s.until)).join(', ')}` : ''}`}
+        >
+          <span className="version-lane-label">
+            <strong>{v.label}</strong>
+            {inForce(v) ? <span className="in-force-badge">in force</span> : null}
+          </span>
+          <span className="version-lane">
+            {v.effective_windows.map((s) => (
+              <span
+                key={`e${s.from}`}
+                className="span-effective"
+                data-testid="effective-span"
+                style={place(s.from, s.until)}
+              >
+                {formatWindow(s.from, s.until)}
+              </span>
+            ))}
+            {v.superseded_windows.map((s) => (
+              <span
+                key={`s${s.from}`}
+                className="span-superseded"
+                data-testid="superseded-span"
+                style={place(s.from, s.until)}
+                aria-label={`superseded ${formatWindow(s.from, s.until)}`}
+              >
+                superseded
+              </span>
+            ))}
+            {nowLeft ? <span className="now-line" style={{ left: nowLeft }} aria-hidden /> : null}
+          </span>
+        </li>
+      ))}
     </ol>
   );
 }
