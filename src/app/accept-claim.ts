@@ -2,6 +2,7 @@
 // agreement for the mediators. The role needed for the outcome is checked before anything is read;
 // the outcome, the decision, the audit entries and the feed events land in one transaction.
 import { v7 as uuidv7 } from 'uuid';
+import { ACCEPT_CLAIM_AS } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import type {
   AcceptClaimInput,
@@ -9,7 +10,7 @@ import type {
   ArticleClaim,
   ClaimOutcome,
 } from '../domain/news-review.ts';
-import type { Actor, Role } from '../domain/roles.ts';
+import type { Actor } from '../domain/roles.ts';
 import { incidentInputSchema, reportInputSchema } from '../domain/schemas.ts';
 import type { Incident, Violation } from '../domain/types.ts';
 import { parseInput } from '../domain/validate.ts';
@@ -28,17 +29,6 @@ import { createIncident } from './incidents.ts';
 import { audit, event, publish } from './journal.ts';
 import { agreementNoteToJson, claimOf } from './news-review-output.ts';
 import { addReportTo } from './reports.ts';
-
-/**
- * Who may accept a claim as what: incidents and reports are the monitors' and analysts' log; notes
- * on an agreement are for analysts and mediators. `admin` is the command line, which holds the
- * database file (the HTTP routes do not let admins in).
- */
-export const ACCEPT_ROLES: Record<ClaimOutcome, readonly Role[]> = {
-  incident: ['monitor', 'analyst', 'admin'],
-  report: ['monitor', 'analyst', 'admin'],
-  agreement_note: ['analyst', 'mediator', 'admin'],
-};
 
 export interface AcceptResult {
   claim: ArticleClaim;
@@ -67,7 +57,7 @@ export async function acceptClaim(
   idx: number,
   input: AcceptClaimInput,
 ): Promise<AcceptResult> {
-  const roles = ACCEPT_ROLES[input.as];
+  const roles = ACCEPT_CLAIM_AS[input.as];
   if (!roles.includes(actor.role))
     throw new AppError(
       'forbidden',

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { v7 as uuidv7 } from 'uuid';
+import { isPartyBound } from '../domain/access.ts';
 import type { AuthToken, TokenKind, User } from '../domain/accountability-types.ts';
 import { AppError } from '../domain/errors.ts';
 import { sha256Hex } from '../domain/incident.ts';
@@ -60,13 +61,13 @@ export async function createUser(
     if (await tx.getUserByUsername(input.username))
       throw new AppError('conflict', `user ${input.username} already exists`, 'username');
     const partyId = input.party_id ?? null;
-    if (input.role === 'liaison' && partyId === null)
+    if (isPartyBound(input) && partyId === null)
       throw new AppError(
         'validation_failed',
         'a liaison is bound to exactly one party',
         'party_id',
       );
-    if (input.role !== 'liaison' && partyId !== null)
+    if (!isPartyBound(input) && partyId !== null)
       throw new AppError('validation_failed', 'only liaisons are bound to a party', 'party_id');
     if (partyId !== null && !(await tx.getParty(partyId)))
       throw new AppError('unknown_reference', `party ${partyId} does not exist`, 'party_id');

@@ -4,13 +4,13 @@
 // import, a review, a merge — by this process or the CLI beside it) makes the next request rebuild.
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import Supercluster from 'supercluster';
+import { visibleViolationStatuses } from '../domain/access.ts';
 import type { EventType } from '../domain/event-types.ts';
 import type { Reliability } from '../domain/report.ts';
 import type { Actor } from '../domain/roles.ts';
 import type { Certainty } from '../domain/types.ts';
 import type { MapPoint, MapPointFilter } from '../store/store.ts';
 import type { AppContext } from './context.ts';
-import { visibleStatuses } from './reviews.ts';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_MS = 30 * DAY_MS;
@@ -153,7 +153,7 @@ export async function mapIncidents(
     ...mapWindow(q, ctx.config.now()),
     eventType: q.eventType,
     agreementId: q.agreementId,
-    statuses: visibleStatuses(actor, undefined),
+    statuses: visibleViolationStatuses(actor),
     minReliability: q.minReliability,
   };
   const key = JSON.stringify([

@@ -2,6 +2,7 @@
 // and storing signatures or refusals, and turning a fully signed proposal into the agreement's
 // next version, re-evaluated in the same transaction.
 import { v7 as uuidv7 } from 'uuid';
+import { isPartyBound, mayActFor, mayProposeOn } from '../domain/access.ts';
 import type { PartyKey, Proposal, ProposalDecision } from '../domain/accountability-types.ts';
 import { AppError } from '../domain/errors.ts';
 import {
@@ -113,7 +114,7 @@ export async function createProposal(
   return ctx.store.transaction(async (tx) => {
     const agreement = await tx.getAgreement(agreementId);
     if (!agreement) throw new AppError('not_found', `agreement ${agreementId} does not exist`);
-    if (actor.role === 'liaison' && !agreement.partyIds.includes(actor.partyId ?? ''))
+    if (!mayProposeOn(actor, agreement))
       throw new AppError(
         'forbidden',
         `a liaison may propose only for agreements their party (${actor.partyId}) is party to`,
@@ -146,9 +147,9 @@ export async function createProposal(
           `proposal ${old.id} is ${old.status}; only an open or refused proposal can be superseded`,
           'supersedes',
         );
-      if (actor.role === 'liaison') {
+      if (isPartyBound(actor)) {
         const author = await tx.getUserByUsername(old.createdBy);
-        if (author?.partyId !== actor.partyId)
+        if (!mayActFor(actor, author?.partyId))
           throw new AppError(
             'forbidden',
             `a liaison may supersede only proposals put out for their own party (${actor.partyId})`,

@@ -1,10 +1,17 @@
 // The violation desk: reviewing a violation step by step with notes, attribution and intent;
 // notices to the attributed parties' liaisons and their answers.
 import { v7 as uuidv7 } from 'uuid';
+import {
+  isStaff,
+  mayActFor,
+  maySeeViolation,
+  partyScope,
+  violationStatusAudience,
+} from '../domain/access.ts';
 import type { Notice, ViolationKey } from '../domain/accountability-types.ts';
 import { suggestAttributions } from '../domain/attribution-rules.ts';
 import { AppError } from '../domain/errors.ts';
-import { isStaff, type Actor } from '../domain/roles.ts';
+import type { Actor } from '../domain/roles.ts';
 import type { Violation } from '../domain/types.ts';
 import { parseViolationId, violationIdOf } from '../domain/violation-id.ts';
 import {
@@ -12,23 +19,10 @@ import {
   type Attribution,
   type Intent,
   type ReviewTarget,
-  type ViolationStatus,
 } from '../domain/violation-review.ts';
 import type { Store } from '../store/store.ts';
 import type { AppContext } from './context.ts';
 import { audit, event, publish } from './journal.ts';
-
-/** Statuses a reader outside the cell may see: what the cell has confirmed. */
-export const SHARED_STATUSES: readonly ViolationStatus[] = ['confirmed'];
-
-/** The statuses this reader may list: what they asked for (default: all but superseded), cut to what is shared with them. */
-export function visibleStatuses(
-  actor: Actor,
-  requested: readonly ViolationStatus[] | undefined,
-): readonly ViolationStatus[] | undefined {
-  if (isStaff(actor)) return requested;
-  return (requested ?? SHARED_STATUSES).filter((s) => SHARED_STATUSES.includes(s));
-}
 
 export function keyOf(id: string): ViolationKey {
   const key = parseViolationId(id);
@@ -39,7 +33,7 @@ export function keyOf(id: string): ViolationKey {
 export async function getViolation(store: Store, actor: Actor, id: string): Promise<Violation> {
   const key = keyOf(id);
   const v = (await store.listViolations({ key, limit: 1 })).items[0];
-  if (!v || (!isStaff(actor) && !SHARED_STATUSES.includes(v.status)))
+  if (!v || !maySeeViolation(actor, v.status))
     throw new AppError('not_found', `violation ${id} does not exist`);
   return v;
 }
@@ -47,10 +41,7 @@ export async function getViolation(store: Store, actor: Actor, id: string): Prom
 export async function violationDetail(ctx: AppContext, actor: Actor, id: string) {
   const v = await getViolation(ctx.store, actor, id);
   const key = keyOf(id);
-  const notices = await ctx.store.listNotices({
-    key,
-    ...(actor.role === 'liaison' && { partyId: actor.partyId ?? '' }),
-  });
+  const notices = await ctx.store.listNotices({ key, partyId: partyScope(actor) });
   if (!isStaff(actor)) return { violation: v, reviews: [], notices, suggestions: [] };
   const agreement = await ctx.store.getAgreement(v.agreementId);
   const parties = (await ctx.store.listParties()).filter((p) => agreement?.partyIds.includes(p.id));
@@ -154,7 +145,7 @@ export async function reviewViolation(
       );
     }
     await publish(tx, now, [
-      event('violation.status', input.to === 'confirmed' ? 'public' : 'staff', {
+      event('violation.status', violationStatusAudience(input.to), {
         id,
         from: v.status,
         to: input.to,
@@ -173,7 +164,7 @@ export async function reviewViolation(
 export async function listNotices(ctx: AppContext, actor: Actor, status?: Notice['status']) {
   return ctx.store.listNotices({
     ...(status && { status }),
-    ...(actor.role === 'liaison' && { partyId: actor.partyId ?? '' }),
+    partyId: partyScope(actor),
   });
 }
 
@@ -185,7 +176,7 @@ export async function answerNotice(
 ): Promise<Notice> {
   return ctx.store.transaction(async (tx) => {
     const n = await tx.getNotice(noticeId);
-    if (!n || (actor.role === 'liaison' && n.partyId !== actor.partyId))
+    if (!n || !mayActFor(actor, n.partyId))
       throw new AppError('not_found', `notice ${noticeId} does not exist`);
     if (n.status === 'answered')
       throw new AppError('conflict', `notice ${noticeId} is already answered`);

@@ -4,6 +4,7 @@ import {
   REVIEW_TARGETS,
   VIOLATION_STATUSES,
   checkReviewStep,
+  reviewStepRoles,
   type Attribution,
   type Intent,
   type ReviewTarget,
@@ -46,6 +47,14 @@ describe('checkReviewStep: who may take which step', () => {
       });
     }
   }
+
+  it('names the roles of each step, and none for what is not a step', () => {
+    for (const from of VIOLATION_STATUSES)
+      for (const to of REVIEW_TARGETS)
+        expect(reviewStepRoles(from, to)).toEqual(
+          ALLOWED.find(([f, t]) => f === from && t === to)?.[2] ?? [],
+        );
+  });
 
   it('a monitor may only move flagged → under_review', () => {
     const monitorSteps: string[] = [];

@@ -40,6 +40,11 @@ const STEPS: Record<ViolationStatus, Partial<Record<ReviewTarget, readonly Role[
   superseded: {},
 };
 
+/** The roles that may take the step from → to; none when it is not a step. */
+export function reviewStepRoles(from: ViolationStatus, to: ReviewTarget): readonly Role[] {
+  return STEPS[from][to] ?? [];
+}
+
 export type StepCheck = { ok: true } | { ok: false; reason: string; forbidden: boolean };
 
 export function checkReviewStep(

@@ -1,5 +1,6 @@
 // The permission table of docs/PERMISSIONS.md, generated from the route declarations
 // (`npm run docs:permissions`); a test keeps the document equal to it.
+import { isPartyBound } from '../domain/access.ts';
 import { ROLES } from '../domain/roles.ts';
 import type { AnyRouteSpec } from './route-registry.ts';
 
@@ -9,7 +10,7 @@ export function permissionsTable(routes: readonly AnyRouteSpec[]): string {
     const cells = ROLES.map((role) => {
       if (r.access.roles === 'anonymous') return 'anyone';
       if (!r.access.roles.includes(role)) return '';
-      return role === 'liaison' && r.access.party ? 'own party' : '✓';
+      return isPartyBound({ role }) && r.access.party ? 'own party' : '✓';
     });
     return `| \`${r.method} ${r.url}\` | ${cells.join(' | ')} |`;
   });

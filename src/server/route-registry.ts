@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { actorOf } from '../app/accounts.ts';
 import type { AppContext } from '../app/context.ts';
+import { isPartyBound, mayActFor, type ANYONE } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Actor, Role } from '../domain/roles.ts';
 import { parseInput } from '../domain/validate.ts';
@@ -22,8 +23,11 @@ interface HandlerArgs<B, Q> {
 }
 
 export interface Access {
-  /** Roles that may call the route, or 'anonymous' for routes that need no sign-in. */
-  roles: readonly Role[] | 'anonymous';
+  /**
+   * Roles that may call the route, or 'anonymous' for routes that need no sign-in: one of the
+   * capabilities of the access policy (src/domain/access.ts).
+   */
+  roles: readonly Role[] | typeof ANYONE;
   /**
    * For routes that act for one party: which party this request acts for, read from the URL or
    * the raw body before validation. A liaison may act only for their own party (403 otherwise);
@@ -109,9 +113,9 @@ export class RouteRegistry {
               );
           }
           const params = req.params as Record<string, string>;
-          if (access.party && actor.role === 'liaison') {
+          if (access.party && isPartyBound(actor)) {
             const party = await access.party({ body: req.body, params });
-            if (party !== actor.partyId)
+            if (!mayActFor(actor, party))
               throw new AppError(
                 'forbidden',
                 `a liaison acts only for their own party (${actor.partyId})${party ? `, not ${party}` : ''}`,

@@ -1,10 +1,12 @@
 // Hash routing: #/map (home), #/desk, #/entry, #/proposals, #/editor, #/reports, with optional query parameters
 // (#/map?at=ISO) that a screen may read once and keep current with replaceState (no extra history
-// entries). Which role sees which screen is declared here once; the server refuses anyway.
+// entries). Which role sees which screen is the access policy's (src/domain/access.ts, SCREEN_ROLES);
+// the server refuses anyway.
 import { useEffect, useState } from 'react';
+import { SCREEN_ROLES, type Screen } from '../../src/domain/access.ts';
 import type { Role, User } from './types.ts';
 
-export type Screen = 'map' | 'desk' | 'entry' | 'proposals' | 'editor' | 'reports';
+export type { Screen };
 
 export interface ScreenInfo {
   id: Screen;
@@ -13,20 +15,14 @@ export interface ScreenInfo {
   roles: readonly Role[];
 }
 
-const STAFF: readonly Role[] = ['admin', 'mediator', 'analyst', 'monitor'];
-
-/** In header order. Mirrors the server's role sets (src/server/access.ts). */
+/** In header order. */
 export const SCREENS: readonly ScreenInfo[] = [
-  {
-    id: 'map',
-    label: 'Map',
-    roles: [...STAFF, 'liaison', 'public'],
-  },
-  { id: 'desk', label: 'Violation desk', roles: ['analyst', 'monitor'] },
-  { id: 'entry', label: 'Incident entry', roles: ['monitor', 'analyst'] },
-  { id: 'proposals', label: 'Agreements & proposals', roles: [...STAFF, 'liaison'] },
-  { id: 'editor', label: 'Zone editor', roles: ['mediator'] },
-  { id: 'reports', label: 'Reports', roles: STAFF },
+  { id: 'map', label: 'Map', roles: SCREEN_ROLES.map },
+  { id: 'desk', label: 'Violation desk', roles: SCREEN_ROLES.desk },
+  { id: 'entry', label: 'Incident entry', roles: SCREEN_ROLES.entry },
+  { id: 'proposals', label: 'Agreements & proposals', roles: SCREEN_ROLES.proposals },
+  { id: 'editor', label: 'Zone editor', roles: SCREEN_ROLES.editor },
+  { id: 'reports', label: 'Reports', roles: SCREEN_ROLES.reports },
 ];
 
 export const canOpen = (user: User, screen: Screen): boolean =>

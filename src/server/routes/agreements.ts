@@ -1,7 +1,7 @@
 // /api/v1/agreements: agreements, their recorded (signed) versions, and agreement-document import.
-import { AGREEMENT_WRITERS, ANY_SIGNED_IN } from '../access.ts';
 import { createAgreement, importAgreementDocument, recordVersion } from '../../app/agreements.ts';
 import type { AppContext } from '../../app/context.ts';
+import { DRAFT_AGREEMENTS, READ_PUBLISHED } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { agreementDocumentSchema, agreementSchema, versionSchema } from '../../domain/schemas.ts';
 import { agreementToJson, versionsToJson } from '../../ingest/resource-output.ts';
@@ -17,7 +17,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   };
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/agreements',
     tag: 'agreements',
     summary: 'List agreements with their versions (without geometry)',
@@ -36,7 +36,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/agreements/:id',
     tag: 'agreements',
     summary: 'One agreement with its versions (without geometry)',
@@ -48,7 +48,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
-    access: { roles: AGREEMENT_WRITERS },
+    access: { roles: DRAFT_AGREEMENTS },
     url: '/api/v1/agreements',
     tag: 'agreements',
     summary: 'Create an agreement (its parties must exist)',
@@ -59,7 +59,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
-    access: { roles: AGREEMENT_WRITERS },
+    access: { roles: DRAFT_AGREEMENTS },
     url: '/api/v1/agreements/import',
     tag: 'agreements',
     summary: 'Import an agreement document (idempotent; never rewrites recorded versions)',
@@ -70,7 +70,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/agreements/:id/versions',
     tag: 'agreements',
     summary: 'Recorded versions of an agreement, with zones as GeoJSON',
@@ -82,7 +82,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/agreements/:id/versions/:label',
     tag: 'agreements',
     summary: 'One recorded version, with zones as GeoJSON',
@@ -99,7 +99,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
-    access: { roles: AGREEMENT_WRITERS },
+    access: { roles: DRAFT_AGREEMENTS },
     url: '/api/v1/agreements/:id/versions',
     tag: 'agreements',
     summary:

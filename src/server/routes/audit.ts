@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { verifyAuditChain } from '../../app/desk.ts';
+import { READ_AUDIT, VERIFY_AUDIT } from '../../domain/access.ts';
 import type { AuditEntry } from '../../domain/audit-chain.ts';
-import { ANY_SIGNED_IN } from '../access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export function auditEntryToJson(e: AuditEntry) {
@@ -29,7 +29,7 @@ export function auditRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/audit',
     tag: 'audit',
     summary: 'List audit entries, newest first (page back with before=seq)',
-    access: { roles: ['admin', 'mediator', 'analyst'] },
+    access: { roles: READ_AUDIT },
     query: z.object({
       entity: z.string().max(40).optional(),
       entity_id: z.string().max(300).optional(),
@@ -54,7 +54,7 @@ export function auditRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/audit/verify',
     tag: 'audit',
     summary: 'Recompute the audit chain and name the first entry that does not match',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: VERIFY_AUDIT },
     response: { status: 200, description: '{ ok, entries, head, first_break }' },
     handler: async () => {
       const r = await verifyAuditChain(ctx.store);

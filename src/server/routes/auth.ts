@@ -8,8 +8,8 @@ import {
   userToJson,
 } from '../../app/accounts.ts';
 import type { AppContext } from '../../app/context.ts';
+import { ANYONE, OWN_ACCOUNT } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { ANY_SIGNED_IN } from '../access.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
@@ -32,7 +32,7 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/auth/login',
     tag: 'auth',
     summary: 'Sign in: sets the session cookie and returns a session token',
-    access: { roles: 'anonymous' },
+    access: { roles: ANYONE },
     body: loginBody,
     rateLimit: {
       max: LOGIN_ATTEMPTS_PER_MINUTE,
@@ -54,7 +54,7 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/auth/logout',
     tag: 'auth',
     summary: 'Sign out: ends this session or revokes this token',
-    access: { roles: ANY_SIGNED_IN, beforePasswordChange: true },
+    access: { roles: OWN_ACCOUNT, beforePasswordChange: true },
     response: { status: 200, description: '{ ok: true }' },
     handler: async ({ session, reply }) => {
       if (session) await revokeToken(ctx, session.token);
@@ -67,7 +67,7 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/auth/me',
     tag: 'auth',
     summary: 'Show the signed-in user',
-    access: { roles: ANY_SIGNED_IN, beforePasswordChange: true },
+    access: { roles: OWN_ACCOUNT, beforePasswordChange: true },
     response: { status: 200, description: 'User' },
     handler: async ({ session }) => userToJson(session!.user),
   });
@@ -76,7 +76,7 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/auth/password',
     tag: 'auth',
     summary: "Change the signed-in user's password",
-    access: { roles: ANY_SIGNED_IN, beforePasswordChange: true },
+    access: { roles: OWN_ACCOUNT, beforePasswordChange: true },
     body: z.object({ current_password: z.string().max(200), new_password: passwordSchema }),
     response: { status: 200, description: '{ ok: true }' },
     handler: async ({ body, session }) => {
@@ -89,7 +89,7 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/auth/tokens',
     tag: 'auth',
     summary: 'Create an API token for the signed-in user (shown once)',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: OWN_ACCOUNT },
     body: z.object({
       label: z.string().trim().max(100).optional(),
       expires_in_days: z.number().int().min(1).max(3650).nullable().default(90),

@@ -4,13 +4,19 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { handOver, shiftToJson, startShift } from '../../app/desk.ts';
 import { answerNotice, listNotices, reviewViolation, violationDetail } from '../../app/reviews.ts';
+import {
+  ANSWER_NOTICES,
+  KEEP_SHIFTS,
+  READ_NOTICES,
+  READ_PUBLISHED,
+  REVIEW_VIOLATIONS,
+} from '../../domain/access.ts';
 import type { Notice, ViolationReview } from '../../domain/accountability-types.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ID_PATTERN } from '../../domain/schemas.ts';
 import { violationIdOf } from '../../domain/violation-id.ts';
 import { ATTRIBUTION_KINDS, INTENTS, REVIEW_TARGETS } from '../../domain/violation-review.ts';
 import { violationToJson } from '../../ingest/violation-output.ts';
-import { ANY_SIGNED_IN, CELL_AND_PARTIES, DESK } from '../access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -76,7 +82,7 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/violations/:id',
     tag: 'violations',
     summary: 'Show one violation with its review history, notices and attribution suggestions',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     response: { status: 200, description: '{ violation, reviews, notices, suggestions }' },
     handler: async ({ params, actor }) => {
       const d = await violationDetail(ctx, actor, params.id!);
@@ -99,7 +105,7 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/violations/:id/review',
     tag: 'violations',
     summary: 'Take a review step (flagged → under_review → confirmed | dismissed) with a note',
-    access: { roles: DESK },
+    access: { roles: REVIEW_VIOLATIONS },
     body: reviewBody,
     response: { status: 200, description: '{ violation, notices }' },
     handler: async ({ params, body, actor }) => {
@@ -122,7 +128,7 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/notices',
     tag: 'notices',
     summary: 'List violation notices (a liaison sees only their party’s)',
-    access: { roles: CELL_AND_PARTIES },
+    access: { roles: READ_NOTICES },
     query: z.object({ status: z.enum(['sent', 'answered']).optional() }),
     response: { status: 200, description: '{ items: Notice[] }' },
     handler: async ({ query, actor }) => ({
@@ -135,7 +141,7 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'notices',
     summary: 'Answer a notice for your party',
     access: {
-      roles: ['liaison'],
+      roles: ANSWER_NOTICES,
       party: async ({ params }) => (await ctx.store.getNotice(params.id ?? ''))?.partyId ?? null,
     },
     body: z.object({ answer: z.string().trim().min(3).max(20_000) }),
@@ -148,7 +154,7 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/shifts',
     tag: 'desk',
     summary: 'List shifts, newest first, with their handovers',
-    access: { roles: DESK },
+    access: { roles: KEEP_SHIFTS },
     query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
     response: { status: 200, description: '{ items: Shift[] }' },
     handler: async ({ query }) => ({
@@ -160,7 +166,7 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/shifts',
     tag: 'desk',
     summary: 'Start a shift',
-    access: { roles: DESK },
+    access: { roles: KEEP_SHIFTS },
     body: z.object({ notes: z.string().trim().max(20_000).optional() }),
     response: { status: 201, description: 'Shift' },
     handler: async ({ body, actor }) =>
@@ -171,7 +177,7 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/shifts/:id/handover',
     tag: 'desk',
     summary: 'Hand over a shift: notes, open items, and the queue as it stands',
-    access: { roles: DESK },
+    access: { roles: KEEP_SHIFTS },
     body: z.object({
       notes: z.string().trim().min(1, 'must not be empty').max(20_000),
       open_items: z

@@ -9,12 +9,12 @@ import {
   undoMerge,
   type Candidate,
 } from '../../app/duplicates.ts';
+import { FIND_DUPLICATES, MERGE_INCIDENTS } from '../../domain/access.ts';
 import type { Merge } from '../../domain/report.ts';
 import { incidentToJson } from '../../ingest/resource-output.ts';
 import { bboxQuery, isoQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
-const DESK_AND_ANALYSTS = ['monitor', 'analyst'] as const;
 const distance = z.coerce
   .number()
   .min(0, 'must be 0 or more metres')
@@ -52,7 +52,7 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/incidents/:id/duplicates',
     tag: 'duplicates',
     summary: 'Candidate duplicates of one incident, best first, with score and reasons',
-    access: { roles: DESK_AND_ANALYSTS },
+    access: { roles: FIND_DUPLICATES },
     query: z.object({
       max_distance_m: distance,
       limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -69,7 +69,7 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/duplicates',
     tag: 'duplicates',
     summary: 'Candidate duplicate pairs among the incidents of a window, best first',
-    access: { roles: DESK_AND_ANALYSTS },
+    access: { roles: FIND_DUPLICATES },
     query: z.object({
       from: isoQuery.optional(),
       until: isoQuery.optional(),
@@ -97,7 +97,7 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/incidents/:id/merge',
     tag: 'duplicates',
     summary: 'Merge this incident (a duplicate) into another; every report moves, nothing is lost',
-    access: { roles: ['analyst'] },
+    access: { roles: MERGE_INCIDENTS },
     body: z.object({
       into: z.string().min(1, 'name the incident that survives').max(128),
       note: z.string().trim().min(3, 'say why they are the same event').max(5000),
@@ -111,7 +111,7 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/incidents/:id/merges',
     tag: 'duplicates',
     summary: 'The merges an incident took part in (as survivor or duplicate)',
-    access: { roles: DESK_AND_ANALYSTS },
+    access: { roles: FIND_DUPLICATES },
     response: { status: 200, description: '{ items: Merge[] }' },
     handler: async ({ params }) => {
       const i = await ctx.store.getIncident(params.id!);
@@ -125,7 +125,7 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/merges/:id/undo',
     tag: 'duplicates',
     summary: 'Undo a merge: the reports move back and the duplicate counts again',
-    access: { roles: ['analyst'] },
+    access: { roles: MERGE_INCIDENTS },
     response: { status: 200, description: 'Merge' },
     handler: async ({ params, actor }) => mergeToJson(await undoMerge(ctx, actor, params.id!)),
   });

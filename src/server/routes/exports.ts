@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
-import { visibleStatuses } from '../../app/reviews.ts';
+import { READ_PUBLISHED, visibleViolationStatuses } from '../../domain/access.ts';
 import type { Actor } from '../../domain/roles.ts';
 import {
   INCIDENT_EXPORTS,
@@ -16,7 +16,6 @@ import {
   type ViolationExportFormat,
 } from '../../ingest/export-stream.ts';
 import type { ExportFilter } from '../../store/store.ts';
-import { ANY_SIGNED_IN } from '../access.ts';
 import { violationFilterQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
@@ -46,7 +45,7 @@ export function exportFilterFor(
     until: q.until,
     bbox: q.bbox,
     // Incidents are public: only when chosen by their violations does the sharing rule apply.
-    statuses: byViolation ? visibleStatuses(actor, q.status) : undefined,
+    statuses: byViolation ? visibleViolationStatuses(actor, q.status) : undefined,
   };
 }
 
@@ -117,7 +116,7 @@ export function exportRoutes(r: RouteRegistry, ctx: AppContext, shutdown?: Abort
       url: `/api/v1/exports/${file}`,
       tag: 'exports',
       summary: `Export ${of} as ${text.what}, ${text.summary}`,
-      access: { roles: ANY_SIGNED_IN },
+      access: { roles: READ_PUBLISHED },
       query: exportQuery,
       response: {
         status: 200,

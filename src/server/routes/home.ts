@@ -1,6 +1,7 @@
 // GET /api/health, and GET / as a plain status page when the web app is not built (web-app.ts).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
+import { PUBLISHED_VIOLATION_STATUSES } from '../../domain/access.ts';
 
 const escape = (s: string) =>
   s.replace(
@@ -23,7 +24,7 @@ export function homeRoutes(
       ctx.store.listAgreements(),
       ctx.store.listVersions(),
       ctx.store.countIncidents(),
-      ctx.store.listViolations({ limit: 1, statuses: ['confirmed'] }),
+      ctx.store.listViolations({ limit: 1, statuses: PUBLISHED_VIOLATION_STATUSES }),
     ]);
     const rows = agreements
       .map((a) => {

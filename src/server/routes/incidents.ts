@@ -1,5 +1,4 @@
 // /api/v1/incidents: record incidents one at a time, in batches, or as an ACLED CSV / GeoJSON import.
-import { ANY_SIGNED_IN, INCIDENT_WRITERS } from '../access.ts';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
@@ -10,8 +9,8 @@ import {
   updateIncident,
 } from '../../app/incidents.ts';
 import { addReport } from '../../app/reports.ts';
+import { LOG_INCIDENTS, READ_PUBLISHED, visibleViolationStatuses } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { visibleStatuses } from '../../app/reviews.ts';
 import { EVENT_TYPES } from '../../domain/event-types.ts';
 import { incidentInputSchema, reportInputSchema } from '../../domain/schemas.ts';
 import { reportToJson } from '../../app/sources.ts';
@@ -62,7 +61,7 @@ async function sourceGrades(ctx: AppContext, incidentIds: readonly string[]) {
 export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/incidents',
     tag: 'incidents',
     summary:
@@ -92,7 +91,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/incidents/:id',
     tag: 'incidents',
     summary: 'One incident (by id or external id) with its reports (graded sources) and violations',
@@ -103,7 +102,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
       const { items } = await ctx.store.listViolations({
         incidentId: incident.id,
         limit: 1000,
-        statuses: visibleStatuses(actor, undefined),
+        statuses: visibleViolationStatuses(actor),
       });
       return {
         ...incidentToJson(incident),
@@ -114,7 +113,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
-    access: { roles: INCIDENT_WRITERS },
+    access: { roles: LOG_INCIDENTS },
     url: '/api/v1/incidents/:id/reports',
     tag: 'incidents',
     summary:
@@ -128,7 +127,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
-    access: { roles: INCIDENT_WRITERS },
+    access: { roles: LOG_INCIDENTS },
     url: '/api/v1/incidents',
     tag: 'incidents',
     summary:
@@ -146,7 +145,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'PUT',
-    access: { roles: INCIDENT_WRITERS },
+    access: { roles: LOG_INCIDENTS },
     url: '/api/v1/incidents/:id',
     tag: 'incidents',
     summary: 'Replace an incident’s content; its violations are re-evaluated',
@@ -159,7 +158,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
-    access: { roles: INCIDENT_WRITERS },
+    access: { roles: LOG_INCIDENTS },
     url: '/api/v1/incidents/batch',
     tag: 'incidents',
     summary: `Record up to ${BATCH_MAX} incidents at once: all are valid and land, or none does`,
@@ -175,7 +174,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
   for (const url of ['/api/v1/imports', '/api/v1/incidents/import'])
     r.add({
       method: 'POST',
-      access: { roles: INCIDENT_WRITERS },
+      access: { roles: LOG_INCIDENTS },
       url,
       tag: 'incidents',
       summary:

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { keyToJson, registerPartyKey, revokePartyKey } from '../../app/proposals.ts';
+import { MANAGE_PARTY_KEYS, READ_PUBLISHED } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { ANY_SIGNED_IN } from '../access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const ownParty = async ({ params }: { params: Record<string, string> }) => params.id ?? null;
@@ -15,7 +15,7 @@ export function keyRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/parties/:id/keys',
     tag: 'keys',
     summary: "List a party's public keys",
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     response: { status: 200, description: '{ items: PartyKey[] }' },
     handler: async ({ params }) => {
       if (!(await ctx.store.getParty(params.id!)))
@@ -28,7 +28,7 @@ export function keyRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/parties/:id/keys',
     tag: 'keys',
     summary: 'Register a public key for a party',
-    access: { roles: ['admin', 'liaison'], party: ownParty },
+    access: { roles: MANAGE_PARTY_KEYS, party: ownParty },
     body: z.object({
       public_key: z
         .string()
@@ -45,7 +45,7 @@ export function keyRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/parties/:id/keys/:fingerprint/revoke',
     tag: 'keys',
     summary: "Revoke one of a party's keys (signatures made before stay valid)",
-    access: { roles: ['admin', 'liaison'], party: ownParty },
+    access: { roles: MANAGE_PARTY_KEYS, party: ownParty },
     response: { status: 200, description: 'PartyKey' },
     handler: async ({ params, actor }) =>
       keyToJson(await revokePartyKey(ctx, actor, params.id!, params.fingerprint!)),

@@ -3,17 +3,17 @@
 // single points (signed in).
 import type { AppContext } from '../../app/context.ts';
 import { MapIndexCache, mapIncidents } from '../../app/map-incidents.ts';
+import { ANYONE, READ_PUBLISHED } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { basemapBody } from '../../geo/basemap.ts';
 import { BOUNDARY_LAYERS, boundaryBody, boundaryLayerSchema } from '../../geo/boundaries.ts';
-import { ANY_SIGNED_IN } from '../access.ts';
 import { mapIncidentsQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export function mapRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
-    access: { roles: 'anonymous' },
+    access: { roles: ANYONE },
     url: '/api/v1/map/basemap',
     tag: 'map',
     summary:
@@ -34,7 +34,7 @@ export function mapRoutes(r: RouteRegistry, ctx: AppContext): void {
 
   r.add({
     method: 'GET',
-    access: { roles: 'anonymous' },
+    access: { roles: ANYONE },
     url: '/api/v1/map/boundaries/:layer',
     tag: 'map',
     summary: `Read a boundary layer (${BOUNDARY_LAYERS.join(', ')}): UN OCHA outlines the zone editor draws and snaps to`,
@@ -61,7 +61,7 @@ export function mapRoutes(r: RouteRegistry, ctx: AppContext): void {
   const cache = new MapIndexCache();
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/map/incidents',
     tag: 'map',
     summary:

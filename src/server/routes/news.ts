@@ -17,6 +17,7 @@ import {
   articleToJson,
   claimToJson,
 } from '../../app/news-review-output.ts';
+import { EXTRACT_NEWS, READ_AGREEMENT_NOTES, READ_NEWS, REVIEW_NEWS } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
   acceptClaimSchema,
@@ -24,7 +25,6 @@ import {
   extractInputSchema,
   rejectClaimSchema,
 } from '../../domain/news-review.ts';
-import { CELL, NEWS_REVIEWERS } from '../access.ts';
 import { z } from 'zod';
 import { pagingQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
@@ -44,7 +44,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/extract',
     tag: 'news',
     summary: 'Extract places, people, organisations and claims from a news text (stores nothing)',
-    access: { roles: CELL },
+    access: { roles: EXTRACT_NEWS },
     body: extractInputSchema,
     bodyLimit: ARTICLE_BODY_LIMIT,
     response: { status: 200, description: 'ExtractedArticle' },
@@ -55,7 +55,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/articles',
     tag: 'news',
     summary: 'Extract a news text and store it for review, every claim pending',
-    access: { roles: NEWS_REVIEWERS },
+    access: { roles: REVIEW_NEWS },
     body: articleInputSchema,
     bodyLimit: ARTICLE_BODY_LIMIT,
     response: { status: 201, description: 'Article with claims[] (each with its status)' },
@@ -70,7 +70,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/articles',
     tag: 'news',
     summary: 'List drafted articles (newest first) with how many claims are pending, accepted, rejected', // prettier-ignore
-    access: { roles: CELL },
+    access: { roles: READ_NEWS },
     query: z.object(pagingQuery),
     response: { status: 200, description: '{ items: ArticleSummary[], total, limit, offset }' },
     handler: async ({ query }) => {
@@ -83,7 +83,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/articles/:id',
     tag: 'news',
     summary: 'One article with its text, places, people and claims with their review state',
-    access: { roles: CELL },
+    access: { roles: READ_NEWS },
     response: { status: 200, description: 'Article with claims[]' },
     handler: async ({ params }) => {
       const { article, claims } = await getArticle(ctx.store, params.id!);
@@ -96,7 +96,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'news',
     summary:
       'Accept a pending claim as an incident or a report (monitor, analyst) or as an agreement note (analyst, mediator)', // prettier-ignore
-    access: { roles: NEWS_REVIEWERS },
+    access: { roles: REVIEW_NEWS },
     body: acceptClaimSchema,
     response: {
       status: 200,
@@ -112,7 +112,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/articles/:id/claims/:idx/reject',
     tag: 'news',
     summary: 'Reject a pending claim, saying why',
-    access: { roles: NEWS_REVIEWERS },
+    access: { roles: REVIEW_NEWS },
     body: rejectClaimSchema,
     response: { status: 200, description: 'Claim' },
     handler: async ({ params, body, actor }) => {
@@ -125,7 +125,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/agreements/:id/notes',
     tag: 'news',
     summary: 'List the notes for the mediators on an agreement, from accepted news claims',
-    access: { roles: CELL },
+    access: { roles: READ_AGREEMENT_NOTES },
     response: { status: 200, description: '{ items: AgreementNote[] }' },
     handler: async ({ params }) => ({
       items: (await listAgreementNotes(ctx, params.id!)).map(agreementNoteToJson),

@@ -1,8 +1,8 @@
 // /api/v1/parties: the actors bound by or observing agreements.
-import { AGREEMENT_WRITERS, ANY_SIGNED_IN } from '../access.ts';
 import { z } from 'zod';
 import { createParty } from '../../app/agreements.ts';
 import type { AppContext } from '../../app/context.ts';
+import { ADD_PARTIES, READ_PUBLISHED } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { partySchema } from '../../domain/schemas.ts';
 import { partyToJson } from '../../ingest/resource-output.ts';
@@ -11,7 +11,7 @@ import type { RouteRegistry } from '../route-registry.ts';
 export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/parties',
     tag: 'parties',
     summary: 'List parties',
@@ -20,7 +20,7 @@ export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/parties/:id',
     tag: 'parties',
     summary: 'One party',
@@ -33,7 +33,7 @@ export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
-    access: { roles: AGREEMENT_WRITERS },
+    access: { roles: ADD_PARTIES },
     url: '/api/v1/parties',
     tag: 'parties',
     summary: 'Create a party',

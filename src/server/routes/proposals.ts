@@ -10,9 +10,15 @@ import {
   signProposal,
   withdrawProposal,
 } from '../../app/proposals.ts';
+import {
+  PUT_OUT_PROPOSALS,
+  READ_PROPOSALS,
+  REFUSE_PROPOSALS,
+  SIGN_PROPOSALS,
+  WITHDRAW_PROPOSALS,
+} from '../../domain/access.ts';
 import { proposalInputSchema } from '../../domain/proposal.ts';
 import { ID_PATTERN } from '../../domain/schemas.ts';
-import { CELL_AND_PARTIES } from '../access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const partyId = z.string().regex(ID_PATTERN, 'must be a party id');
@@ -27,7 +33,7 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/proposals',
     tag: 'proposals',
     summary: 'List proposals, newest first, with each required party’s state',
-    access: { roles: CELL_AND_PARTIES },
+    access: { roles: READ_PROPOSALS },
     query: z.object({
       agreement: z.string().optional(),
       status: z.enum(['open', 'adopted', 'refused', 'superseded', 'withdrawn']).optional(),
@@ -54,7 +60,7 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/agreements/:id/proposals',
     tag: 'proposals',
     summary: 'Put out a proposal (immutable; a change is a new proposal that supersedes it)',
-    access: { roles: ['mediator', 'liaison'] },
+    access: { roles: PUT_OUT_PROPOSALS },
     body: proposalInputSchema,
     response: { status: 201, description: 'The proposal with its digest and diff' },
     handler: async ({ params, body, actor }) => {
@@ -67,7 +73,7 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/proposals/:id',
     tag: 'proposals',
     summary: 'Show a proposal: digest, party states and the diff against the version in force',
-    access: { roles: CELL_AND_PARTIES },
+    access: { roles: READ_PROPOSALS },
     response: { status: 200, description: 'ProposalView' },
     handler: async ({ params }) => proposalView(ctx.store, params.id!, ctx.config.now()),
   });
@@ -76,7 +82,7 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/proposals/:id/bundle',
     tag: 'proposals',
     summary: 'Export a proposal with its signatures and keys for offline verification',
-    access: { roles: CELL_AND_PARTIES },
+    access: { roles: READ_PROPOSALS },
     response: { status: 200, description: 'ProposalBundle (docs/SIGNING.md)' },
     handler: async ({ params }) => proposalBundle(ctx, params.id!),
   });
@@ -85,7 +91,7 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/proposals/:id/signatures',
     tag: 'proposals',
     summary: "Submit a party's Ed25519 signature of the proposal digest",
-    access: { roles: ['admin', 'liaison'], party: bodyParty },
+    access: { roles: SIGN_PROPOSALS, party: bodyParty },
     body: z.object({
       party_id: partyId,
       signature: z
@@ -107,7 +113,7 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/proposals/:id/refusals',
     tag: 'proposals',
     summary: 'Refuse a proposal for a party, with a reason',
-    access: { roles: ['liaison'], party: bodyParty },
+    access: { roles: REFUSE_PROPOSALS, party: bodyParty },
     body: z.object({ party_id: partyId, reason: z.string().trim().min(3).max(5000) }),
     response: { status: 201, description: 'ProposalView' },
     handler: async ({ params, body, actor }) => {
@@ -120,7 +126,7 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/proposals/:id/withdraw',
     tag: 'proposals',
     summary: 'Withdraw an open proposal',
-    access: { roles: ['mediator'] },
+    access: { roles: WITHDRAW_PROPOSALS },
     body: z.object({ reason: z.string().trim().min(3).max(5000) }),
     response: { status: 200, description: 'ProposalView' },
     handler: async ({ params, body, actor }) => {

@@ -4,15 +4,15 @@
 // the cell's staff.
 import type { AppContext } from '../../app/context.ts';
 import { buildDailyReport } from '../../app/load-report-rows.ts';
+import { READ_DAILY_REPORT } from '../../domain/access.ts';
 import { dailyReportOutput } from '../../report/output/daily-report-output.ts';
 import { dailyReportQuery, settingsOf } from '../../report/output/report-query.ts';
-import { CELL } from '../access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export function reportRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
-    access: { roles: CELL },
+    access: { roles: READ_DAILY_REPORT },
     url: '/api/v1/reports/daily',
     tag: 'reports',
     summary:

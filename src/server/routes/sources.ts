@@ -1,13 +1,10 @@
 // /api/v1/sources: the source registry (names, aliases, kind, Admiralty reliability grade).
 import type { AppContext } from '../../app/context.ts';
 import { putSource, sourceToJson } from '../../app/sources.ts';
+import { EDIT_SOURCES, READ_PUBLISHED } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { sourceSchema } from '../../domain/schemas.ts';
-import { ANY_SIGNED_IN } from '../access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
-
-/** Grading sources is an analytical judgement; admins keep the registry. */
-const SOURCE_EDITORS = ['admin', 'analyst'] as const;
 
 export function sourceRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
@@ -15,7 +12,7 @@ export function sourceRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/sources',
     tag: 'sources',
     summary: 'List the source registry',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     response: { status: 200, description: '{ items: Source[] }' },
     handler: async () => ({ items: (await ctx.store.listSources()).map(sourceToJson) }),
   });
@@ -24,7 +21,7 @@ export function sourceRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/sources/:id',
     tag: 'sources',
     summary: 'One source',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     response: { status: 200, description: 'Source' },
     handler: async ({ params }) => {
       const s = await ctx.store.getSource(params.id!);
@@ -37,7 +34,7 @@ export function sourceRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/sources',
     tag: 'sources',
     summary: 'Add or change a source (a new grade re-assesses every incident it reported)',
-    access: { roles: SOURCE_EDITORS },
+    access: { roles: EDIT_SOURCES },
     body: sourceSchema,
     response: { status: 200, description: '{ source, status: added | changed | unchanged }' },
     handler: async ({ body, actor }) => {

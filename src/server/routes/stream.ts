@@ -5,9 +5,8 @@
 // or expires ends within a minute.
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
+import { canSeeFeedEvent, FOLLOW_FEED } from '../../domain/access.ts';
 import type { FeedEvent } from '../../domain/accountability-types.ts';
-import { isStaff, type Actor } from '../../domain/roles.ts';
-import { ANY_SIGNED_IN } from '../access.ts';
 import { sessionOf } from '../auth.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
@@ -16,13 +15,6 @@ const HEARTBEAT_MS = 15_000;
 /** How often a long-lived stream re-checks its credential (sign-out, expiry, disabled user). */
 const RECHECK_MS = 60_000;
 const PAGE = 500;
-
-export function canSee(actor: Actor, e: FeedEvent): boolean {
-  if (isStaff(actor)) return true;
-  if (e.audience === 'staff') return false;
-  if (actor.role === 'liaison') return e.partyId === null || e.partyId === actor.partyId;
-  return e.audience === 'public' && e.partyId === null;
-}
 
 export function sseFrame(e: FeedEvent): string {
   const data = JSON.stringify({ seq: e.seq, at: new Date(e.at).toISOString(), ...e.payload });
@@ -49,7 +41,7 @@ export function streamRoutes(r: RouteRegistry, ctx: AppContext, shutdown: AbortS
     url: '/api/v1/stream',
     tag: 'desk',
     summary: 'Follow the live feed (server-sent events; resume with Last-Event-ID)',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: FOLLOW_FEED },
     query: z.object({ last_event_id: z.coerce.number().int().min(0).optional() }),
     response: {
       status: 200,
@@ -83,7 +75,7 @@ export function streamRoutes(r: RouteRegistry, ctx: AppContext, shutdown: AbortS
         const events = await ctx.store.eventsAfter(last, PAGE);
         for (const e of events) {
           last = e.seq;
-          if (canSee(actor, e)) {
+          if (canSeeFeedEvent(actor, e)) {
             res.write(sseFrame(e));
             quietSince = Date.now();
           }

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { createUser, userToJson } from '../../app/accounts.ts';
 import type { AppContext } from '../../app/context.ts';
+import { MANAGE_USERS } from '../../domain/access.ts';
 import { ID_PATTERN } from '../../domain/schemas.ts';
 import { ROLES } from '../../domain/roles.ts';
-import { ADMIN } from '../access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 import { passwordSchema } from './auth.ts';
 
@@ -24,7 +24,7 @@ export function userRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/users',
     tag: 'users',
     summary: 'List users',
-    access: { roles: ADMIN },
+    access: { roles: MANAGE_USERS },
     response: { status: 200, description: '{ items: User[] }' },
     handler: async () => ({ items: (await ctx.store.listUsers()).map(userToJson) }),
   });
@@ -33,7 +33,7 @@ export function userRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/users',
     tag: 'users',
     summary: 'Create a user (without a password, a one-time password is generated and returned)',
-    access: { roles: ADMIN },
+    access: { roles: MANAGE_USERS },
     body: newUserSchema,
     response: { status: 201, description: '{ user, password? }' },
     handler: async ({ body, actor }) => {

@@ -1,7 +1,6 @@
 // /api/v1/violations: the derived violations, always current, filtered and paged; JSON or CSV.
-import { ANY_SIGNED_IN } from '../access.ts';
 import type { AppContext } from '../../app/context.ts';
-import { visibleStatuses } from '../../app/reviews.ts';
+import { READ_PUBLISHED, visibleViolationStatuses } from '../../domain/access.ts';
 import { violationsToCsv, violationToJson } from '../../ingest/violation-output.ts';
 import { pagingQuery, violationFilterQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
@@ -11,7 +10,7 @@ export const violationQuery = violationFilterQuery.extend(pagingQuery);
 export function violationRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/violations',
     tag: 'violations',
     summary:
@@ -24,7 +23,7 @@ export function violationRoutes(r: RouteRegistry, ctx: AppContext): void {
     },
     handler: async ({ query, reply, actor }) => {
       // Outside the cell only confirmed violations are shared.
-      const statuses = visibleStatuses(actor, query.status);
+      const statuses = visibleViolationStatuses(actor, query.status);
       const { items, total } = await ctx.store.listViolations({
         statuses,
         agreementId: query.agreement,

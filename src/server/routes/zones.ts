@@ -1,7 +1,7 @@
 // /api/v1/zones: the zones of recorded versions as GeoJSON, and geometry validation for editors.
-import { ANY_SIGNED_IN, CELL_AND_PARTIES } from '../access.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
+import { READ_PUBLISHED, VALIDATE_ZONES } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ZONE_KINDS } from '../../domain/zone-kinds.ts';
 import { areaKm2, validateZoneGeometry } from '../../geo/validate-geometry.ts';
@@ -21,7 +21,7 @@ const validateBody = z.object({ geometry: z.unknown() });
 export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/zones',
     tag: 'zones',
     summary:
@@ -52,7 +52,7 @@ export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'GET',
-    access: { roles: ANY_SIGNED_IN },
+    access: { roles: READ_PUBLISHED },
     url: '/api/v1/zones/:id',
     tag: 'zones',
     summary: 'One zone as a GeoJSON Feature',
@@ -68,7 +68,7 @@ export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
   });
   r.add({
     method: 'POST',
-    access: { roles: CELL_AND_PARTIES },
+    access: { roles: VALIDATE_ZONES },
     url: '/api/v1/zones/validate',
     tag: 'zones',
     summary:

@@ -4,29 +4,39 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api, errorMessage } from '../api.ts';
 import { ErrorText } from '../components.tsx';
+import {
+  reviewStepRoles,
+  VIOLATION_STATUSES,
+  type ReviewTarget,
+  type ViolationStatus,
+} from '../../../src/domain/violation-review.ts';
 import type { Role, Violation } from '../types.ts';
 
 interface Step {
-  to: string;
+  to: ReviewTarget;
   label: string;
-  roles: readonly Role[];
 }
 
-/** The review steps (src/domain/violation-review.ts) as the desk offers them. */
-const STEPS: Record<string, Step[]> = {
+/** The review steps the desk offers; who may take each is the workflow's (reviewStepRoles). */
+const STEPS: Partial<Record<ViolationStatus, Step[]>> = {
   flagged: [
-    { to: 'under_review', label: 'Start review (→ under review)', roles: ['analyst', 'monitor'] },
-    { to: 'dismissed', label: 'Dismiss', roles: ['analyst'] },
+    { to: 'under_review', label: 'Start review (→ under review)' },
+    { to: 'dismissed', label: 'Dismiss' },
   ],
   under_review: [
-    { to: 'confirmed', label: 'Confirm violation', roles: ['analyst'] },
-    { to: 'dismissed', label: 'Dismiss', roles: ['analyst'] },
-    { to: 'flagged', label: 'Return to flagged', roles: ['analyst'] },
+    { to: 'confirmed', label: 'Confirm violation' },
+    { to: 'dismissed', label: 'Dismiss' },
+    { to: 'flagged', label: 'Return to flagged' },
   ],
 };
 
-export const stepsFor = (status: string, role: Role) =>
-  (STEPS[status] ?? []).filter((s) => s.roles.includes(role));
+const isStatus = (s: string): s is ViolationStatus =>
+  (VIOLATION_STATUSES as readonly string[]).includes(s);
+
+export const stepsFor = (status: string, role: Role): Step[] =>
+  isStatus(status)
+    ? (STEPS[status] ?? []).filter((s) => reviewStepRoles(status, s.to).includes(role))
+    : [];
 
 interface Suggestion {
   party_id: string;

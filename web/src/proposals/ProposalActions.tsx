@@ -2,6 +2,7 @@
 // (the content, signatures, refusals and keys, checked offline as docs/SIGNING.md shows); a
 // mediator may withdraw an open one, with a reason that goes to every party.
 import { useState, type FormEvent } from 'react';
+import { WITHDRAW_PROPOSALS } from '../../../src/domain/access.ts';
 import { api, errorMessage } from '../api.ts';
 import { ErrorText } from '../components.tsx';
 import type { ProposalDetail, User } from '../types.ts';
@@ -46,7 +47,7 @@ export function ProposalActions(props: {
           <code>truceline proposals verify</code> or your own tools)
         </span>
       </p>
-      {props.user.role === 'mediator' && p.status === 'open' && (
+      {WITHDRAW_PROPOSALS.includes(props.user.role) && p.status === 'open' && (
         <form onSubmit={(e) => void withdraw(e)} data-testid="withdraw-form">
           <label htmlFor="withdraw-reason">
             Withdraw this proposal — reason sent to every party

@@ -3,6 +3,7 @@
 // required party, signing in the browser.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import './proposals.css';
+import { isPartyBound } from '../../../src/domain/access.ts';
 import { api, errorMessage } from '../api.ts';
 import { ErrorText, LiveIndicator } from '../components.tsx';
 import { formatInstant, formatWindow } from '../time.ts';
@@ -169,7 +170,7 @@ function ProposalView(props: {
   const features = useMemo(() => diffFeatures(p, base), [p, base]);
   const { zones, window: w, terms } = p.diff;
   const mine =
-    user.role === 'liaison' && user.party_id
+    isPartyBound(user) && user.party_id
       ? p.parties.find((s) => s.party_id === user.party_id)
       : undefined;
 
