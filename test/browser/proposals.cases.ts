@@ -4,6 +4,10 @@
 // party's state turns to signed, and the server agrees — and a mediator watching the proposal in
 // another browser sees the signature arrive live.
 import { expect, it } from 'vitest';
+import { importAgreementDocument } from '../../src/app/agreements.ts';
+import { SYSTEM_ACTOR } from '../../src/domain/roles.ts';
+import { agreementDocumentSchema } from '../../src/domain/schemas.ts';
+import { parseInput } from '../../src/domain/validate.ts';
 import { poll, signIn, WAIT, type Harness } from './harness.ts';
 
 export function proposalCases(h: () => Harness) {
@@ -85,6 +89,68 @@ export function proposalCases(h: () => Harness) {
     } finally {
       await context.close();
       await watcher.context.close();
+    }
+  });
+
+  it('draws each version on its own lane, with the spans a later version replaced as superseded', async () => {
+    // An amendment (v2) that overlaps v1: v1 is in force 1–5 January, superseded 5–10 January.
+    const square = [
+      [
+        [38.9, 35],
+        [39, 35],
+        [39, 35.1],
+        [38.9, 35.1],
+        [38.9, 35],
+      ],
+    ];
+    const version = (label: string, from: string, until: string) => ({
+      label, valid_from: from, valid_until: until, signed_by: ['SYR-GOV', 'RUS'], terms: label,
+      zones: { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'z', properties: { name: 'Z', kind: 'safe_zone' }, geometry: { type: 'Polygon', coordinates: square } }] },
+    }); // prettier-ignore
+    await importAgreementDocument(
+      h().ctx,
+      parseInput(agreementDocumentSchema, {
+        id: 'timeline-amended',
+        title: 'Amended in January',
+        parties: [
+          {
+            id: 'SYR-GOV',
+            name: 'Government of the Syrian Arab Republic',
+            capabilities: ['air', 'artillery', 'ground'],
+          },
+          { id: 'RUS', name: 'Russian Federation', capabilities: ['air'] },
+        ],
+        versions: [
+          version('v1', '2018-01-01T00:00:00Z', '2018-01-10T00:00:00Z'),
+          version('v2', '2018-01-05T00:00:00Z', '2018-01-15T00:00:00Z'),
+        ],
+      }),
+      SYSTEM_ACTOR,
+    );
+    const { context, page, errors } = await signIn(h(), 'mediator', '#/proposals');
+    try {
+      const agreement = page.locator(
+        '[data-testid="agreement"][data-agreement-id="timeline-amended"]',
+      );
+      await agreement.waitFor({ timeout: WAIT });
+      const lanes = await agreement.locator('[data-testid="version-block"]').evaluateAll((els) =>
+        els.map((e) => ({
+          label: e.getAttribute('data-version-label'),
+          effective: [...e.querySelectorAll('[data-testid="effective-span"]')].map((x) => x.textContent),
+          superseded: [...e.querySelectorAll('[data-testid="superseded-span"]')].map((x) => x.getAttribute('aria-label')),
+        })),
+      ); // prettier-ignore
+      expect(lanes).toEqual([
+        {
+          label: 'v1',
+          effective: ['2018-01-01 00:00 UTC → 2018-01-05 00:00 UTC'],
+          superseded: ['superseded 2018-01-05 00:00 UTC → 2018-01-10 00:00 UTC'],
+        },
+        { label: 'v2', effective: ['2018-01-05 00:00 UTC → 2018-01-15 00:00 UTC'], superseded: [] },
+      ]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 }
