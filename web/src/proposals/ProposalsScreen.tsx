@@ -49,46 +49,52 @@ function Timeline({ versions }: { versions: VersionSummary[] }) {
     );
   const nowLeft = now >= lo && now <= hi ? `${pct(now)}%` : null;
   return (
-    <ol className="version-timeline" aria-label="Versions">
-      {versions.map((v) => (
-        <li
-          key={v.id}
-          data-testid="version-block"
-          data-version-label={v.label}
-          data-in-force={inForce(v) ? 'true' : undefined}
-          title={`${v.label}: ${formatWindow(v.valid_from, v.valid_until)}${v.superseded_windows.length > 0 ? ` — superseded ${v.superseded_windows.map((s) => formatWindow(s.from, s.until)).join(', ')}` : ''}`}
-        >
-          <span className="version-lane-label">
-            <strong>{v.label}</strong>
-            {inForce(v) ? <span className="in-force-badge">in force</span> : null}
-          </span>
-          <span className="version-lane">
-            {v.effective_windows.map((s) => (
-              <span
-                key={`e${s.from}`}
-                className="span-effective"
-                data-testid="effective-span"
-                style={place(s.from, s.until)}
-              >
-                {formatWindow(s.from, s.until)}
-              </span>
-            ))}
-            {v.superseded_windows.map((s) => (
-              <span
-                key={`s${s.from}`}
-                className="span-superseded"
-                data-testid="superseded-span"
-                style={place(s.from, s.until)}
-                aria-label={`superseded ${formatWindow(s.from, s.until)}`}
-              >
-                superseded
-              </span>
-            ))}
-            {nowLeft ? <span className="now-line" style={{ left: nowLeft }} aria-hidden /> : null}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="version-timeline" aria-label="Versions">
+        {versions.map((v) => (
+          <li
+            key={v.id}
+            data-testid="version-block"
+            data-version-label={v.label}
+            data-in-force={inForce(v) ? 'true' : undefined}
+            title={`${v.label}: ${formatWindow(v.valid_from, v.valid_until)}${v.superseded_windows.length > 0 ? ` — superseded ${v.superseded_windows.map((s) => formatWindow(s.from, s.until)).join(', ')}` : ''}`}
+          >
+            <span className="version-lane-label">
+              <strong>{v.label}</strong>
+              {inForce(v) ? <span className="in-force-badge">in force</span> : null}
+            </span>
+            <span className="version-lane">
+              {v.effective_windows.map((s) => (
+                <span
+                  key={`e${s.from}`}
+                  className="span-effective"
+                  data-testid="effective-span"
+                  style={place(s.from, s.until)}
+                >
+                  {formatWindow(s.from, s.until)}
+                </span>
+              ))}
+              {v.superseded_windows.map((s) => (
+                <span
+                  key={`s${s.from}`}
+                  className="span-superseded"
+                  data-testid="superseded-span"
+                  style={place(s.from, s.until)}
+                  aria-label={`superseded ${formatWindow(s.from, s.until)}`}
+                >
+                  superseded
+                </span>
+              ))}
+              {nowLeft ? <span className="now-line" style={{ left: nowLeft }} aria-hidden /> : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="timeline-axis" aria-hidden>
+        <span>{formatInstant(lo)}</span>
+        <span>{versions.some((v) => v.valid_until === null) ? 'now' : formatInstant(hi)}</span>
+      </div>
+    </>
   );
 }
 
