@@ -13,7 +13,7 @@ import type { Actor, Role } from '../domain/roles.ts';
 import { incidentInputSchema, reportInputSchema } from '../domain/schemas.ts';
 import type { Incident, Violation } from '../domain/types.ts';
 import { parseInput } from '../domain/validate.ts';
-import type { Claim } from '../ingest/news/article-types.ts';
+import type { Claim } from '../domain/news-extraction.ts';
 import {
   claimSource,
   claimSummary,
@@ -21,12 +21,12 @@ import {
   incidentValueOf,
   reportValueOf,
   type IncidentClaimLike,
-} from './claim-outcomes.ts';
+} from '../domain/claim-outcomes.ts';
 import { decide, pendingClaim } from './claim-decision.ts';
 import type { AppContext } from './context.ts';
 import { createIncident } from './incidents.ts';
 import { audit, event, publish } from './journal.ts';
-import { agreementNoteToJson, claimOf } from './news-review-output.ts';
+import { agreementNoteToJson, claimOf } from '../domain/news-review-output.ts';
 import { addReportTo } from './reports.ts';
 
 /**

@@ -97,7 +97,7 @@ export interface Report {
 }
 
 /** A violation as the API gives it: the server's own JSON shape (a type only; no server code). */
-import type { ViolationJson } from '../../src/ingest/violation-output.ts';
+import type { ViolationJson } from '../../src/domain/violation-output.ts';
 export type Violation = ViolationJson;
 
 export interface Range3 {

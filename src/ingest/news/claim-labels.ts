@@ -2,7 +2,7 @@
 // zod schema per claim kind, the sentences to ignore, and the article-level expectations.
 import { z } from 'zod';
 import { EVENT_TYPES } from '../../domain/event-types.ts';
-import { CLAIM_KINDS, type ClaimKind } from './article-types.ts';
+import { CLAIM_KINDS, type ClaimKind } from '../../domain/news-extraction.ts';
 
 const day = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 const fragment = z.string().trim().min(1, 'must not be empty').max(200);

@@ -1,6 +1,6 @@
 // The report's appendix — every incident (with its sources and their grades) and every violation
 // the figures count, and the notices and proposals they refer to — and the period's map layer.
-import type { ReportSourceRow } from '../../store/store.ts';
+import type { ReportSourceRow } from './report-rows.ts';
 import type { Source } from '../../domain/report.ts';
 import { violationIdOf } from '../../domain/violation-id.ts';
 import type { AgreementVersion, Zone } from '../../domain/types.ts';

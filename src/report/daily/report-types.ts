@@ -9,7 +9,7 @@ import type { CasualtyCount, Merge, Reliability, Source, SourceKind } from '../.
 import type { Agreement, AgreementVersion, Certainty, Party } from '../../domain/types.ts';
 import type { ZoneKind } from '../../domain/zone-kinds.ts';
 import type { Attribution, Intent, ViolationStatus } from '../../domain/violation-review.ts';
-import type { ReportIncidentRow, ReportSourceRow, ReportViolationRow } from '../../store/store.ts';
+import type { ReportIncidentRow, ReportSourceRow, ReportViolationRow } from './report-rows.ts';
 import type { ReportPeriod } from './report-period.ts';
 
 /** Everything the figures are computed from: plain rows, no I/O (load-report-rows.ts reads them). */

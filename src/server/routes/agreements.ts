@@ -4,7 +4,7 @@ import { createAgreement, importAgreementDocument, recordVersion } from '../../a
 import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../domain/errors.ts';
 import { agreementDocumentSchema, agreementSchema, versionSchema } from '../../domain/schemas.ts';
-import { agreementToJson, versionToJson } from '../../ingest/resource-output.ts';
+import { agreementToJson, versionToJson } from '../../domain/resource-output.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const DOC_LIMIT = 64 * 1024 * 1024;

@@ -10,7 +10,7 @@ import {
   type Candidate,
 } from '../../app/duplicates.ts';
 import type { Merge } from '../../domain/report.ts';
-import { incidentToJson } from '../../ingest/resource-output.ts';
+import { incidentToJson } from '../../domain/resource-output.ts';
 import { bboxQuery, isoQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 

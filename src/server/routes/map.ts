@@ -4,8 +4,8 @@
 import type { AppContext } from '../../app/context.ts';
 import { MapIndexCache, mapIncidents } from '../../app/map-incidents.ts';
 import { AppError } from '../../domain/errors.ts';
-import { basemapBody } from '../../geo/basemap.ts';
-import { BOUNDARY_LAYERS, boundaryBody, boundaryLayerSchema } from '../../geo/boundaries.ts';
+import { basemapBody } from '../../places/basemap.ts';
+import { BOUNDARY_LAYERS, boundaryBody, boundaryLayerSchema } from '../../places/boundaries.ts';
 import { ANY_SIGNED_IN } from '../access.ts';
 import { mapIncidentsQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';

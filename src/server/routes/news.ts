@@ -16,7 +16,7 @@ import {
   articleSummaryToJson,
   articleToJson,
   claimToJson,
-} from '../../app/news-review-output.ts';
+} from '../../domain/news-review-output.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
   acceptClaimSchema,

@@ -5,7 +5,7 @@ import { createParty } from '../../app/agreements.ts';
 import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../domain/errors.ts';
 import { partySchema } from '../../domain/schemas.ts';
-import { partyToJson } from '../../ingest/resource-output.ts';
+import { partyToJson } from '../../domain/resource-output.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {

@@ -1,6 +1,7 @@
 // /api/v1/sources: the source registry (names, aliases, kind, Admiralty reliability grade).
 import type { AppContext } from '../../app/context.ts';
-import { putSource, sourceToJson } from '../../app/sources.ts';
+import { putSource } from '../../app/sources.ts';
+import { sourceToJson } from '../../domain/source-output.ts';
 import { AppError } from '../../domain/errors.ts';
 import { sourceSchema } from '../../domain/schemas.ts';
 import { ANY_SIGNED_IN } from '../access.ts';

@@ -2,7 +2,8 @@
 import { ANY_SIGNED_IN } from '../access.ts';
 import type { AppContext } from '../../app/context.ts';
 import { visibleStatuses } from '../../app/reviews.ts';
-import { violationsToCsv, violationToJson } from '../../ingest/violation-output.ts';
+import { violationToJson } from '../../domain/violation-output.ts';
+import { violationsToCsv } from '../../ingest/violation-csv.ts';
 import { pagingQuery, violationFilterQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 

@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ZONE_KINDS } from '../../domain/zone-kinds.ts';
 import { areaKm2, validateZoneGeometry } from '../../geo/validate-geometry.ts';
-import { zoneToFeature } from '../../ingest/resource-output.ts';
+import { zoneToFeature } from '../../domain/resource-output.ts';
 import { isoQuery } from '../query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 

@@ -5,7 +5,7 @@ import {
   givesIncident,
   incidentValueOf,
   type IncidentClaimLike,
-} from '../../../src/app/claim-outcomes.ts';
+} from '../../../src/domain/claim-outcomes.ts';
 import { toInputValue } from '../time.ts';
 import type { ArticleJson, Claim, Source } from './entryTypes.ts';
 import {

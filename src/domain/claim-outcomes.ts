@@ -1,14 +1,10 @@
 // What an accepted news claim becomes: the incident input or the report input it gives (before
 // the reviewer's overrides and the one validation), or the one-line summary of an agreement note.
 // Pure.
-import type { EventType } from '../domain/event-types.ts';
-import type {
-  CasualtiesClaim,
-  Claim,
-  IncidentClaim,
-  PlaceRef,
-} from '../ingest/news/article-types.ts';
-import { countText } from '../ingest/news/format-article-text.ts';
+import type { EventType } from './event-types.ts';
+import type { CasualtiesClaim, Claim, IncidentClaim } from './news-extraction.ts';
+import type { PlaceRef } from './place-ref.ts';
+import { countText } from './count-range-text.ts';
 
 /** What the claims take from their article. */
 export interface ArticleFacts {
