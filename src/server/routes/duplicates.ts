@@ -11,7 +11,7 @@ import {
 } from '../../app/duplicates.ts';
 import type { Merge } from '../../domain/report.ts';
 import { incidentToJson } from '../../domain/resource-output.ts';
-import { bboxQuery, isoQuery } from '../query-schemas.ts';
+import { bboxQuery, isoQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const DESK_AND_ANALYSTS = ['monitor', 'analyst'] as const;

@@ -18,7 +18,7 @@ import { reportToJson } from '../../domain/source-output.ts';
 import { INCIDENT_FORMATS, readIncidentStream } from '../../ingest/read-incidents.ts';
 import { incidentToJson } from '../../domain/resource-output.ts';
 import { violationToJson } from '../../domain/violation-output.ts';
-import { bboxQuery, isoQuery, pagingQuery } from '../query-schemas.ts';
+import { bboxQuery, isoQuery, pagingQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export const BATCH_MAX = 1000;

@@ -7,7 +7,7 @@ import { AppError } from '../../domain/errors.ts';
 import { basemapBody } from '../../places/basemap.ts';
 import { BOUNDARY_LAYERS, boundaryBody, boundaryLayerSchema } from '../../places/boundaries.ts';
 import { ANY_SIGNED_IN } from '../access.ts';
-import { mapIncidentsQuery } from '../query-schemas.ts';
+import { mapIncidentsQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export function mapRoutes(r: RouteRegistry, ctx: AppContext): void {

@@ -26,7 +26,7 @@ import {
 } from '../../domain/news-review.ts';
 import { CELL, NEWS_REVIEWERS } from '../access.ts';
 import { z } from 'zod';
-import { pagingQuery } from '../query-schemas.ts';
+import { pagingQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 /** 2,000,000 characters of text, at up to 4 bytes each in JSON, with room for the rest. */

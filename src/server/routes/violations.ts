@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/context.ts';
 import { visibleStatuses } from '../../app/reviews.ts';
 import { violationToJson } from '../../domain/violation-output.ts';
 import { violationsToCsv } from '../../ingest/violation-csv.ts';
-import { pagingQuery, violationFilterQuery } from '../query-schemas.ts';
+import { pagingQuery, violationFilterQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export const violationQuery = violationFilterQuery.extend(pagingQuery);
