@@ -49,7 +49,9 @@ export interface ZoneProperties {
 export type ZoneFeature = Feature<Polygon | MultiPolygon, ZoneProperties>;
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties>;
 
-export type Certainty = 'certain' | 'possible' | 'none';
+/** A map feature's most severe violation ('none' without one); ordered in src/domain/certainty.ts. */
+import type { CertaintyLevel } from '../../src/domain/certainty.ts';
+export type Certainty = CertaintyLevel;
 
 export interface IncidentPointProps {
   cluster?: false;

@@ -7,6 +7,7 @@ import type { Notice, Proposal, ProposalDecision } from '../../domain/accountabi
 import type { EventType } from '../../domain/event-types.ts';
 import type { CasualtyCount, Merge, Reliability, Source, SourceKind } from '../../domain/report.ts';
 import type { Agreement, AgreementVersion, Certainty, Party } from '../../domain/types.ts';
+import type { CertaintyLevel } from '../../domain/certainty.ts';
 import type { ZoneKind } from '../../domain/zone-kinds.ts';
 import type { Attribution, Intent, ViolationStatus } from '../../domain/violation-review.ts';
 import type { ReportIncidentRow, ReportSourceRow, ReportViolationRow } from './report-rows.ts';
@@ -240,7 +241,7 @@ export interface MapIncident {
   occurredFrom: number;
   killedBest: number;
   /** The most severe of its violations not dismissed; 'none' without. */
-  violation: Certainty | 'none';
+  violation: CertaintyLevel;
 }
 
 export interface MapZone {
