@@ -90,7 +90,7 @@ export const claimLabelSchema = z.discriminatedUnion('kind', [
 ]);
 export type ClaimLabel = z.infer<typeof claimLabelSchema>;
 
-// Every claim kind has a label kind (a compile error here means a kind was added to article-types).
+// Every claim kind has a label kind (a compile error here means a kind was added to src/domain/news-extraction.ts).
 type MissingLabelKind = Exclude<ClaimKind, ClaimLabel['kind']>;
 const _everyKindLabelled: [MissingLabelKind] extends [never] ? true : never = true;
 void _everyKindLabelled;
