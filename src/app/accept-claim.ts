@@ -3,24 +3,22 @@
 // the outcome, the decision, the audit entries and the feed events land in one transaction.
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../domain/errors.ts';
-import type {
-  AcceptClaimInput,
-  AgreementNote,
-  ArticleClaim,
-  ClaimOutcome,
+import {
+  ACCEPT_ROLES,
+  type AcceptClaimInput,
+  type AgreementNote,
+  type ArticleClaim,
 } from '../domain/news-review.ts';
-import type { Actor, Role } from '../domain/roles.ts';
+import type { Actor } from '../domain/roles.ts';
 import { incidentInputSchema, reportInputSchema } from '../domain/schemas.ts';
 import type { Incident, Violation } from '../domain/types.ts';
 import { parseInput } from '../domain/validate.ts';
-import type { Claim } from '../domain/news-extraction.ts';
 import {
   claimSource,
   claimSummary,
-  givesIncident,
   incidentValueOf,
+  incidentClaim,
   reportValueOf,
-  type IncidentClaimLike,
 } from '../domain/claim-outcomes.ts';
 import { decide, pendingClaim } from './claim-decision.ts';
 import type { AppContext } from './context.ts';
@@ -29,31 +27,11 @@ import { audit, event, publish } from './journal.ts';
 import { agreementNoteToJson, claimOf } from '../domain/news-review-output.ts';
 import { addReportTo } from './reports.ts';
 
-/**
- * Who may accept a claim as what: incidents and reports are the monitors' and analysts' log; notes
- * on an agreement are for analysts and mediators. `admin` is the command line, which holds the
- * database file (the HTTP routes do not let admins in).
- */
-export const ACCEPT_ROLES: Record<ClaimOutcome, readonly Role[]> = {
-  incident: ['monitor', 'analyst', 'admin'],
-  report: ['monitor', 'analyst', 'admin'],
-  agreement_note: ['analyst', 'mediator', 'admin'],
-};
-
 export interface AcceptResult {
   claim: ArticleClaim;
   incident?: Incident;
   violations?: Violation[];
   note?: AgreementNote;
-}
-
-function incidentClaim(c: Claim, as: ClaimOutcome): IncidentClaimLike {
-  if (givesIncident(c)) return c;
-  throw new AppError(
-    'validation_failed',
-    `a ${c.kind} claim cannot become ${as === 'incident' ? 'an incident' : 'a report'}; accept it as an agreement_note`,
-    'as',
-  );
 }
 
 /**

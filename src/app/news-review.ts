@@ -21,7 +21,7 @@ import { decide, pendingClaim } from './claim-decision.ts';
 import type { AppContext } from './context.ts';
 import { audit, event, publish } from './journal.ts';
 
-export { ACCEPT_ROLES, acceptClaim, type AcceptResult } from './accept-claim.ts';
+export { acceptClaim, type AcceptResult } from './accept-claim.ts';
 export { getArticle } from './claim-decision.ts';
 
 /**

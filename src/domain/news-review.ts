@@ -2,6 +2,7 @@
 // articles, their claims with a review state, and agreement notes for the mediators; the schemas
 // of the bodies that draft an article and accept or reject one of its claims.
 import { z } from 'zod';
+import type { Role } from './roles.ts';
 import { ID_PATTERN, incidentInputSchema, reportInputSchema } from './schemas.ts';
 
 export const CLAIM_STATUSES = ['pending', 'accepted', 'rejected'] as const;
@@ -10,6 +11,17 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /** What an accepted claim became. */
 export const CLAIM_OUTCOMES = ['incident', 'report', 'agreement_note'] as const;
 export type ClaimOutcome = (typeof CLAIM_OUTCOMES)[number];
+
+/**
+ * Who may accept a claim as what: incidents and reports are the monitors' and analysts' log; notes
+ * on an agreement are for analysts and mediators. `admin` is the command line, which holds the
+ * database file (the HTTP routes do not let admins in).
+ */
+export const ACCEPT_ROLES: Record<ClaimOutcome, readonly Role[]> = {
+  incident: ['monitor', 'analyst', 'admin'],
+  report: ['monitor', 'analyst', 'admin'],
+  agreement_note: ['analyst', 'mediator', 'admin'],
+};
 
 /**
  * One extracted claim as stored: JSON with its `kind`. The extractor's types
