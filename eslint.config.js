@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 // The layers, lowest first, and what each may import besides itself. A folder of src/ that is not
 // listed here is unknown, and importing it is an error: a new folder must be declared.
 const LAYERS = {
+  types: [], // ambient declarations of untyped packages (src/types/*.d.ts): imported by no one
   geo: [],
   domain: ['geo'],
   engine: ['domain', 'geo'],
@@ -101,11 +102,18 @@ const layerCheck = {
   },
 };
 
+// Every file of src/ and web/src/ belongs to a declared layer: a new folder is declared first.
+const noUndeclaredFolders = {
+  files: ['src/**/*.{ts,tsx,js}', 'web/src/**/*.{ts,tsx,js}'],
+  rules: { 'boundaries/no-unknown-files': 'error' },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.bench-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   layerCheck,
+  noUndeclaredFolders,
   {
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },

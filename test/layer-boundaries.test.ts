@@ -45,9 +45,11 @@ describe('layer boundaries', () => {
     expect(await layerErrors('web/src/probe.ts', app)).toHaveLength(1);
   });
 
-  it('reports an import of a folder no layer declares', async () => {
-    const unknown = "import { x } from '../types/jsdom.d.ts';";
+  it('reports a folder no layer declares, and imports of it', async () => {
+    const unknown = "import { x } from '../newfolder/x.ts';";
     expect(await layerErrors('src/app/probe.ts', unknown)).not.toEqual([]);
+    const inUnknown = await layerErrors('src/newfolder/probe.ts', "import { x } from '../domain/types.ts';"); // prettier-ignore
+    expect(inUnknown.some((m) => m.startsWith('boundaries/no-unknown-files'))).toBe(true);
   });
 
   it('lets unit tests use pure fixtures, and keeps the fixtures pure', async () => {
