@@ -1,5 +1,5 @@
-// Public JSON shapes of the news review queue (snake_case, ISO times), shared by the API and the
-// CLI, and the stored article turned back into the extraction it came from.
+// Public JSON shapes of the news review queue (snake_case, ISO times), shared by the API, the CLI
+// and the web, and the stored article turned back into the extraction it came from.
 import type { AgreementNote, Article, ArticleClaim, ArticleSummary } from './news-review.ts';
 import { toIso } from './time-window.ts';
 import type { Incident, Violation } from './types.ts';

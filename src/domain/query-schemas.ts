@@ -1,4 +1,5 @@
-// Query-string schemas shared by list routes: time ranges, bounding boxes, paging.
+// Query-string schemas shared by the list routes and the CLI flags: time ranges, bounding boxes,
+// paging, the violation and map filters.
 import { z } from 'zod';
 import { EVENT_TYPES } from './event-types.ts';
 import { RELIABILITY_GRADES } from './report.ts';
