@@ -8,9 +8,9 @@ import { performance } from 'node:perf_hooks';
 
 const t0 = performance.now();
 const { extractArticle } = await import('../src/ingest/news/extract-article.ts');
-const { PlaceResolver } = await import('../src/geo/place-resolver.ts');
-const { Gazetteer } = await import('../src/geo/gazetteer.ts');
-const { WorldPlaces } = await import('../src/geo/world-places.ts');
+const { PlaceResolver } = await import('../src/places/place-resolver.ts');
+const { Gazetteer } = await import('../src/places/gazetteer.ts');
+const { WorldPlaces } = await import('../src/places/world-places.ts');
 const { cleanArticle } = await import('../src/ingest/news/clean-article.ts');
 const { splitSentences } = await import('../src/ingest/news/sentences.ts');
 PlaceResolver.default();

@@ -18,7 +18,7 @@ import {
   type GazetteerEntry,
   type GazetteerFile,
   type GazetteerLevel,
-} from '../src/geo/gazetteer.ts';
+} from '../src/places/gazetteer.ts';
 
 interface SourceFeature {
   properties: Record<string, unknown>;

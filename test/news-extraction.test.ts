@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/domain/errors.ts';
-import type { Claim, ExtractedArticle, PlaceRef, Span } from '../src/ingest/news/article-types.ts';
+import type { Claim, ExtractedArticle, Span } from '../src/domain/news-extraction.ts';
+import type { PlaceRef } from '../src/domain/place-ref.ts';
 import { extractArticle } from '../src/ingest/news/extract-article.ts';
 import {
   articleLabelsSchema,

@@ -1,6 +1,7 @@
 // Hand-built extraction results for tests that must not depend on the extractor, and a short
 // article of our own in the style of a wire story (for the routes and commands that extract).
-import type { Claim, ExtractedArticle, PlaceRef } from '../src/ingest/news/article-types.ts';
+import type { Claim, ExtractedArticle } from '../src/domain/news-extraction.ts';
+import type { PlaceRef } from '../src/domain/place-ref.ts';
 
 export const ALEPPO: PlaceRef = {
   name: 'Aleppo',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { governorateAt } from '../src/geo/governorates.ts';
+import { governorateAt } from '../src/places/governorates.ts';
 import type { DailyReport } from '../src/report/daily/report-types.ts';
 import { buildServer } from '../src/server/build-server.ts';
 import { runCli, signedIn, tempContext } from './helpers.ts';

@@ -4,30 +4,27 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ACCEPT_CLAIM_AS } from '../domain/access.ts';
 import { AppError } from '../domain/errors.ts';
-import type {
-  AcceptClaimInput,
-  AgreementNote,
-  ArticleClaim,
-  ClaimOutcome,
+import {
+  type AcceptClaimInput,
+  type AgreementNote,
+  type ArticleClaim,
 } from '../domain/news-review.ts';
 import type { Actor } from '../domain/roles.ts';
 import { incidentInputSchema, reportInputSchema } from '../domain/schemas.ts';
 import type { Incident, Violation } from '../domain/types.ts';
 import { parseInput } from '../domain/validate.ts';
-import type { Claim } from '../ingest/news/article-types.ts';
 import {
   claimSource,
   claimSummary,
-  givesIncident,
   incidentValueOf,
+  incidentClaim,
   reportValueOf,
-  type IncidentClaimLike,
-} from './claim-outcomes.ts';
+} from '../domain/claim-outcomes.ts';
 import { decide, pendingClaim } from './claim-decision.ts';
 import type { AppContext } from './context.ts';
 import { createIncident } from './incidents.ts';
 import { audit, event, publish } from './journal.ts';
-import { agreementNoteToJson, claimOf } from './news-review-output.ts';
+import { agreementNoteToJson, claimOf } from '../domain/news-review-output.ts';
 import { addReportTo } from './reports.ts';
 
 export interface AcceptResult {
@@ -35,15 +32,6 @@ export interface AcceptResult {
   incident?: Incident;
   violations?: Violation[];
   note?: AgreementNote;
-}
-
-function incidentClaim(c: Claim, as: ClaimOutcome): IncidentClaimLike {
-  if (givesIncident(c)) return c;
-  throw new AppError(
-    'validation_failed',
-    `a ${c.kind} claim cannot become ${as === 'incident' ? 'an incident' : 'a report'}; accept it as an agreement_note`,
-    'as',
-  );
 }
 
 /**

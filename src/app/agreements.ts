@@ -18,7 +18,7 @@ import type { AppContext } from './context.ts';
 import { reevaluateAgreement } from './reevaluate.ts';
 import type { Actor } from '../domain/roles.ts';
 import { audit, event, publish } from './journal.ts';
-import { partyToJson, versionToJson } from '../ingest/resource-output.ts';
+import { partyToJson, versionToJson } from '../domain/resource-output.ts';
 
 export interface AgreementImportSummary {
   agreement: { id: string; status: 'added' | 'unchanged' };

@@ -13,19 +13,9 @@ import type { Actor } from '../domain/roles.ts';
 import { reportDraftsOf, type Report, type ReportDraft } from '../domain/report.ts';
 import { buildReports, reportsOfRow, SourceResolver } from './reports.ts';
 import type { ViolationRecord } from '../domain/types.ts';
-import { incidentToJson } from '../ingest/resource-output.ts';
+import { incidentToJson } from '../domain/resource-output.ts';
 import { audit, event, ITEMISE_LIMIT, publish, type Change } from './journal.ts';
-
-/** One row of an import: a normalised draft, or why the row was rejected. */
-export type ImportRow =
-  | {
-      row: number;
-      draft: IncidentDraft;
-      /** content hash, when the reader computed it */ hash?: string;
-      /** The sources' accounts the row carries (ACLED: one per listed source). */
-      reports?: ReportDraft[];
-    }
-  | { row: number; error: { field: string; message: string } };
+import type { ImportRow } from '../ingest/import-row.ts';
 
 export interface RejectedRow {
   row: number;

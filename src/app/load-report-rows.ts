@@ -3,7 +3,7 @@
 // narrow query (Store.reportRows, which walks the start-time index, so a long history outside the
 // range costs nothing), and the small registries beside them. Then the figures (src/report/daily).
 import { AppError } from '../domain/errors.ts';
-import { governorateAt } from '../geo/governorates.ts';
+import { governorateAt } from '../places/governorates.ts';
 import { parseIsoDay } from '../domain/time-window.ts';
 import { dailyFigures } from '../report/daily/daily-figures.ts';
 import { latestReportDate, reportPeriods } from '../report/daily/report-period.ts';

@@ -5,6 +5,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import Supercluster from 'supercluster';
 import { visibleViolationStatuses } from '../domain/access.ts';
+import { certaintyOfRank, certaintyRank } from '../domain/certainty.ts';
 import type { EventType } from '../domain/event-types.ts';
 import type { Reliability } from '../domain/report.ts';
 import type { Actor } from '../domain/roles.ts';
@@ -15,10 +16,6 @@ import type { AppContext } from './context.ts';
 const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_MS = 30 * DAY_MS;
 const CACHE_ENTRIES = 8;
-
-export type MapViolation = Certainty | 'none';
-const SEVERITY: readonly MapViolation[] = ['none', 'possible', 'certain'];
-const severityOf = (p: MapPoint) => SEVERITY.indexOf(p.violation ?? 'none');
 
 export interface MapIncidentQuery {
   bbox: [number, number, number, number];
@@ -48,7 +45,7 @@ export function buildMapIndex(points: readonly MapPoint[]): MapIndex {
   const index = new Supercluster<MapPoint, ClusterSums>({
     radius: 60,
     maxZoom: 16,
-    map: (p) => ({ fatalities: p.fatalities ?? 0, severity: severityOf(p) }),
+    map: (p) => ({ fatalities: p.fatalities ?? 0, severity: certaintyRank(p.violation) }),
     reduce: (acc, p) => {
       acc.fatalities += p.fatalities;
       acc.severity = Math.max(acc.severity, p.severity);
@@ -83,7 +80,7 @@ export function queryMapIndex(
           cluster_id: p.cluster_id,
           point_count: p.point_count,
           fatalities: p.fatalities,
-          violation: SEVERITY[p.severity] ?? 'none',
+          violation: certaintyOfRank(p.severity),
         },
       };
     const i = p as MapPoint;

@@ -6,6 +6,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../domain/errors.ts';
 import { sha256Hex } from '../domain/incident.ts';
+import { articleDraft } from '../domain/article-draft.ts';
 import type {
   AgreementNote,
   Article,
@@ -13,10 +14,9 @@ import type {
   ArticleInput,
   ArticleSummary,
   RejectClaimInput,
-  StoredClaim,
 } from '../domain/news-review.ts';
 import type { Actor } from '../domain/roles.ts';
-import type { ExtractedArticle } from '../ingest/news/article-types.ts';
+import type { ExtractedArticle } from '../domain/news-extraction.ts';
 import { decide, pendingClaim } from './claim-decision.ts';
 import type { AppContext } from './context.ts';
 import { audit, event, publish } from './journal.ts';
@@ -46,32 +46,9 @@ export async function draftArticle(
   input: ArticleInput,
   extracted: ExtractedArticle,
 ): Promise<{ article: Article; claims: ArticleClaim[] }> {
-  const { text, claims, title, published, agency, ...extraction } = extracted;
   const now = ctx.config.now();
-  const article: Article = {
-    id: uuidv7(),
-    title,
-    published: input.published ?? published,
-    agency,
-    reference: input.reference ?? null,
-    publisher: input.publisher ?? null,
-    text,
-    extraction: { ...extraction },
-    createdBy: actor.name,
-    createdAt: now,
-  };
-  const stored: ArticleClaim[] = claims.map((c, idx) => ({
-    articleId: article.id,
-    idx,
-    kind: c.kind,
-    claim: c as unknown as StoredClaim,
-    status: 'pending',
-    decidedBy: null,
-    decidedAt: null,
-    decisionNote: null,
-    outcomeKind: null,
-    outcomeId: null,
-  }));
+  const { article, claims: stored } = articleDraft(uuidv7(), input, extracted, actor.name, now);
+  const { text, claims, title } = extracted;
   await ctx.store.transaction(async (tx) => {
     await tx.insertArticle(article, stored);
     const { text: _text, extraction: _x, ...head } = article;

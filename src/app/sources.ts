@@ -1,7 +1,8 @@
 // The source registry: adding and changing sources (a new grade re-assesses every incident the
-// source reported), importing a registry file, and what is shown of a report next to its source.
+// source reported) and importing a registry file. What is shown of a source and of a report next
+// to its source is src/domain/source-output.ts.
 import { AppError } from '../domain/errors.ts';
-import { sourceIdFor, type Report, type Source } from '../domain/report.ts';
+import { sourceIdFor, type Source } from '../domain/report.ts';
 import type { Actor } from '../domain/roles.ts';
 import type { SourceInput } from '../domain/schemas.ts';
 import { sourceNameKey } from '../store/intake-queries.ts';
@@ -9,43 +10,8 @@ import type { Store } from '../store/store.ts';
 import type { AppContext } from './context.ts';
 import { audit, event, publish } from './journal.ts';
 import { graded, SourceResolver } from './reports.ts';
+import { sourceToJson } from '../domain/source-output.ts';
 import { assess } from '../domain/report.ts';
-
-export function sourceToJson(s: Source) {
-  return {
-    id: s.id,
-    name: s.name,
-    aliases: s.aliases,
-    kind: s.kind,
-    reliability: s.reliability,
-    affiliation: s.affiliation,
-    notes: s.notes,
-    auto: s.auto,
-    created_at: new Date(s.createdAt).toISOString(),
-  };
-}
-
-/** A report as shown with an incident: its source and both Admiralty grades (e.g. `B2`). */
-export function reportToJson(r: Report, source: Source | undefined) {
-  return {
-    id: r.id,
-    source_id: r.sourceId,
-    source_name: source?.name ?? r.source,
-    as_named: r.source,
-    source_kind: source?.kind ?? null,
-    reliability: source?.reliability ?? null,
-    credibility: r.credibility,
-    grade: `${source?.reliability ?? 'F'}${r.credibility ?? 6}`,
-    reference: r.reference,
-    received_at: r.receivedAt === null ? null : new Date(r.receivedAt).toISOString(),
-    text: r.text,
-    killed: r.killed,
-    injured: r.injured,
-    civilians_killed: r.civiliansKilled,
-    combatants_killed: r.combatantsKilled,
-    origin: r.origin,
-  };
-}
 
 /** Recomputes the combined figures of incidents after their reports or their sources changed. */
 export async function reassess(tx: Store, incidentIds: readonly string[], now: number) {

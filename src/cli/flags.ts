@@ -1,7 +1,7 @@
 // Command-line flags are outside input too: each command validates its flags with a schema.
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
-import { violationFilterQuery } from '../server/query-schemas.ts';
+import { violationFilterQuery } from '../domain/query-schemas.ts';
 
 export const portFlag = z.coerce
   .number({ message: 'must be a number' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRES_PER_DEGREE, haversineM } from '../geo/distance.ts';
 import { compareIncidents, DEFAULT_DUPLICATE_OPTIONS } from './duplicates.ts';
-import { incident } from '../store/store-contract.ts';
+import { incident } from './test-incident.ts';
 import type { Incident } from './types.ts';
 
 const T = Date.parse('2018-02-17T00:00:00Z');

@@ -13,7 +13,7 @@ export type ClaimOutcome = (typeof CLAIM_OUTCOMES)[number];
 
 /**
  * One extracted claim as stored: JSON with its `kind`. The extractor's types
- * (src/ingest/news/article-types.ts) describe it; storage and the domain keep it opaque.
+ * (src/domain/news-extraction.ts) describe it; storage and the domain keep it opaque.
  */
 export interface StoredClaim {
   kind: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GEO_PRECISION_RADII_M } from '../domain/geo-precision.ts';
-import type { ImportRow } from '../app/incidents.ts';
+import type { ImportRow } from './import-row.ts';
 import { parseAcledDate, readAcledCsv } from './acled-csv.ts';
 import { ACLED_HEADER, acledRow } from '../../test/fixtures.ts';
 

@@ -8,9 +8,9 @@ import { parseIsoDay } from '../domain/time-window.ts';
 import { incidentDraftFromInput } from '../domain/incident.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
 import { fieldPath } from '../domain/validate.ts';
-import type { ImportRow } from '../app/incidents.ts';
+import type { ImportRow } from './import-row.ts';
 import { AppError } from '../domain/errors.ts';
-import { Gazetteer } from '../geo/gazetteer.ts';
+import { Gazetteer } from '../places/gazetteer.ts';
 import { geocodeMissingCoordinates } from './geocode-row.ts';
 
 export const ACLED_COLUMNS = [

@@ -1,7 +1,7 @@
 // Export row writers: each incident record read back by its importer gives the same incident
 // (ACLED, GeoJSON, HXL), ACLED days that rebuild the span exactly, and violation features.
 import { describe, expect, it } from 'vitest';
-import type { ImportRow } from '../app/incidents.ts';
+import type { ImportRow } from './import-row.ts';
 import { DEFAULT_GEO_PRECISION_RADII_M } from '../domain/geo-precision.ts';
 import { incidentDraftFromInput } from '../domain/incident.ts';
 import type { IncidentInput } from '../domain/schemas.ts';

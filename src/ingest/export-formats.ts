@@ -6,7 +6,7 @@ import type { Incident, Violation } from '../domain/types.ts';
 import { violationIdOf } from '../domain/violation-id.ts';
 import { ACLED_COLUMNS, parseAcledDate } from './acled-csv.ts';
 import { HXL_EXPORT_TAGS, type HxlField } from './hxl-csv.ts';
-import { violationToJson } from './violation-output.ts';
+import { violationToJson } from '../domain/violation-output.ts';
 
 export type AcledColumn = (typeof ACLED_COLUMNS)[number];
 type Precision = 1 | 2 | 3;

@@ -12,7 +12,7 @@ import {
   incidentToHxlRecord,
   violationToFeature,
 } from './export-formats.ts';
-import { VIOLATION_CSV_COLUMNS, violationsToCsv } from './violation-output.ts';
+import { VIOLATION_CSV_COLUMNS, violationsToCsv } from './violation-csv.ts';
 
 export interface ExportFormat<T> {
   /** The HTTP content type. */

@@ -1,6 +1,6 @@
 // geocodeMissingCoordinates: which rows it touches, what a geocoded row gets, and the rejections.
 import { describe, expect, it, vi } from 'vitest';
-import { Gazetteer } from '../geo/gazetteer.ts';
+import { Gazetteer } from '../places/gazetteer.ts';
 import { geocodeMissingCoordinates } from './geocode-row.ts';
 
 const g = Gazetteer.load();

@@ -1,7 +1,12 @@
 // Intake rows with a place name but no coordinates → a point and radius from the gazetteer, or
 // the rejection that says why the place cannot be found. Readers call it before validating
 // latitude/longitude and flag the row with attributes.geocoded.
-import { describeEntry, Gazetteer, type MatchedField, type PlaceQuery } from '../geo/gazetteer.ts';
+import {
+  describeEntry,
+  Gazetteer,
+  type MatchedField,
+  type PlaceQuery,
+} from '../places/gazetteer.ts';
 
 /** The cells of a row that say where it happened (readers map their own column names here). */
 export interface PlaceCells extends PlaceQuery {

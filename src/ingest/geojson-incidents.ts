@@ -3,14 +3,14 @@ import { Readable, pipeline } from 'node:stream';
 import { JSONParser } from '@streamparser/json-node';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
-import { Gazetteer } from '../geo/gazetteer.ts';
+import { Gazetteer } from '../places/gazetteer.ts';
 import { geocodeMissingCoordinates } from './geocode-row.ts';
 import { incidentDraftFromInput } from '../domain/incident.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
 import { incidentInputSchema } from '../domain/schemas.ts';
 import { fieldPath, parseInput } from '../domain/validate.ts';
 import { reportDraftsOf } from '../domain/report.ts';
-import type { ImportRow } from '../app/incidents.ts';
+import type { ImportRow } from './import-row.ts';
 
 const collectionSchema = z.object({
   type: z.literal('FeatureCollection', { message: 'must be "FeatureCollection"' }),

@@ -4,14 +4,14 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
-import { Gazetteer } from '../geo/gazetteer.ts';
+import { Gazetteer } from '../places/gazetteer.ts';
 import { geocodeMissingCoordinates } from './geocode-row.ts';
 import { parseEventType, parseSubEventType, type EventType } from '../domain/event-types.ts';
 import { incidentDraftFromInput } from '../domain/incident.ts';
 import { NO_COUNT, reportDraft, type CasualtyCount } from '../domain/report.ts';
 import type { IncidentInput } from '../domain/schemas.ts';
 import { parseIsoDay, toIso } from '../domain/time-window.ts';
-import type { ImportRow } from '../app/incidents.ts';
+import type { ImportRow } from './import-row.ts';
 import {
   cellCode,
   cellCount,

@@ -1,7 +1,7 @@
 // What the intake readers' tests share: opening a fixture of test/fixtures/intake/, collecting a
 // reader's rows, and summarising them as `row:external id` or `row:rejected field`.
 import { createReadStream } from 'node:fs';
-import type { ImportRow } from '../app/incidents.ts';
+import type { ImportRow } from './import-row.ts';
 
 export const intakeFixture = (name: string) =>
   createReadStream(new URL(`../../test/fixtures/intake/${name}`, import.meta.url));

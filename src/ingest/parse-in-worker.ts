@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
-import type { ImportRow } from '../app/incidents.ts';
+import type { ImportRow } from './import-row.ts';
 import type { ParseWorkerData, ParseWorkerMessage } from './parse-worker.ts';
 
 export function parseAcledInWorker(

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../domain/errors.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
 import { incidentContentHash } from '../domain/incident.ts';
-import type { ImportRow } from '../app/incidents.ts';
+import type { ImportRow } from './import-row.ts';
 import { readAcledCsv } from './acled-csv.ts';
 
 export interface ParseWorkerData {

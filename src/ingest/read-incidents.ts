@@ -2,7 +2,7 @@
 import { open } from 'node:fs/promises';
 import { AppError } from '../domain/errors.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
-import type { ImportRow } from '../app/incidents.ts';
+import type { ImportRow } from './import-row.ts';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { readAcledCsv } from './acled-csv.ts';

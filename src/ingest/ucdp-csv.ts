@@ -2,14 +2,14 @@
 // row is validated here, at the edge; a bad row becomes a rejection naming its column.
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
-import { Gazetteer } from '../geo/gazetteer.ts';
+import { Gazetteer } from '../places/gazetteer.ts';
 import { geocodeMissingCoordinates } from './geocode-row.ts';
 import type { EventType } from '../domain/event-types.ts';
 import { incidentDraftFromInput } from '../domain/incident.ts';
 import { reportDraft, type ReportDraft } from '../domain/report.ts';
 import { parseIsoDay, toIso, type TimeSpan } from '../domain/time-window.ts';
 import { fieldPath } from '../domain/validate.ts';
-import type { ImportRow } from '../app/incidents.ts';
+import type { ImportRow } from './import-row.ts';
 import {
   cellCode,
   cellCount,

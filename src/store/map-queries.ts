@@ -3,14 +3,15 @@
 // violations' primary key, which starts with incident_id) — never a query per incident.
 import { sql, type Kysely } from 'kysely';
 import { RELIABILITY_GRADES } from '../domain/report.ts';
-import type { Certainty } from '../domain/types.ts';
+import { certaintyOfRank, certaintyRank } from '../domain/certainty.ts';
 import type { ViolationStatus } from '../domain/violation-review.ts';
 import { notMerged, whereIncident } from './query-filters.ts';
 import { incidentCoreFromRow } from './row-mappers.ts';
 import type { MapPoint, MapPointFilter } from './store.ts';
 import type { Database } from './tables.ts';
 
-const SEVERITY: (Certainty | null)[] = [null, 'possible', 'certain'];
+const nullIfNone = <T extends string>(c: T | 'none'): T | null => (c === 'none' ? null : c);
+
 /** Review statuses by how far the review went; a confirmed violation outranks a dismissed one. */
 const REVIEW_RANK: (ViolationStatus | null)[] = [
   null,
@@ -62,12 +63,12 @@ export async function mapPointRows(db: Kysely<Database>, f: MapPointFilter): Pro
           eb
             .case()
             .when('v.status', '=', 'dismissed')
-            .then(0)
+            .then(certaintyRank('none'))
             .when('v.certainty', '=', 'certain')
-            .then(2)
+            .then(certaintyRank('certain'))
             .when('v.certainty', '=', 'possible')
-            .then(1)
-            .else(0)
+            .then(certaintyRank('possible'))
+            .else(certaintyRank('none'))
             .end(),
         )
         .as('severity'),
@@ -94,7 +95,7 @@ export async function mapPointRows(db: Kysely<Database>, f: MapPointFilter): Pro
     ...incidentCoreFromRow(r),
     fatalities: r.fatalities === null ? null : Number(r.fatalities),
     uncertaintyM: r.uncertainty_m,
-    violation: SEVERITY[Number(r.severity ?? 0)] ?? null,
+    violation: nullIfNone(certaintyOfRank(Number(r.severity ?? 0))),
     reviewStatus: REVIEW_RANK[Number(r.review ?? 0)] ?? null,
   }));
 }

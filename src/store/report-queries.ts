@@ -15,7 +15,7 @@ import {
   incidentCoreFromRow,
   numOrNull,
 } from './row-mappers.ts';
-import type { ReportRowSet } from './store.ts';
+import type { ReportRowSet } from '../report/daily/report-rows.ts';
 import type { Database } from './tables.ts';
 
 /** Ids per IN list: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */

@@ -1,45 +1,12 @@
 // The storage contract: one suite of cases that every Store implementation must pass. SQLite runs
 // it today (sqlite/sqlite-store.test.ts); the PostgreSQL store will run the very same cases.
 import { describe, expect, it } from 'vitest';
-import type { Incident, Party, ViolationRecord } from '../domain/types.ts';
+import type { Party, ViolationRecord } from '../domain/types.ts';
 import { EMPTY_ASSESSMENT } from '../domain/report.ts';
 import type { Store } from './store.ts';
+import { incident } from '../domain/test-incident.ts';
 
 const party: Party = { id: 'GOV', name: 'Government', capabilities: ['air'], createdAt: 1 };
-
-/** A complete incident for tests: an air strike near Damascus on 17 Feb 2018 (SOHR, 2 killed). */
-export function incident(id: string, over: Partial<Incident> = {}): Incident {
-  return {
-    id,
-    externalId: `ext-${id}`,
-    eventType: 'Explosions/Remote violence',
-    subEventType: 'Air/drone strike',
-    occurredFrom: Date.parse('2018-02-17T00:00:00Z'),
-    occurredUntil: Date.parse('2018-02-17T00:00:00Z'),
-    timePrecision: null,
-    lon: 36.5,
-    lat: 33.5,
-    uncertaintyM: 0,
-    geoPrecision: null,
-    actor1: 'A',
-    actor2: null,
-    fatalities: 2,
-    source: 'SOHR',
-    notes: 'n',
-    country: 'Syria',
-    admin1: null,
-    admin2: null,
-    admin3: null,
-    location: null,
-    attributes: { inter1: '1' },
-    contentHash: 'h',
-    createdAt: 1,
-    updatedAt: 1,
-    assessment: EMPTY_ASSESSMENT,
-    mergedInto: null,
-    ...over,
-  };
-}
 
 export function storeContract(
   name: string,

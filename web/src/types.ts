@@ -58,7 +58,9 @@ export interface ZoneProperties {
 export type ZoneFeature = Feature<Polygon | MultiPolygon, ZoneProperties>;
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties>;
 
-export type Certainty = 'certain' | 'possible' | 'none';
+/** A map feature's most severe violation ('none' without one); ordered in src/domain/certainty.ts. */
+import type { CertaintyLevel } from '../../src/domain/certainty.ts';
+export type Certainty = CertaintyLevel;
 
 export interface IncidentPointProps {
   cluster?: false;
@@ -106,7 +108,7 @@ export interface Report {
 }
 
 /** A violation as the API gives it: the server's own JSON shape (a type only; no server code). */
-import type { ViolationJson } from '../../src/ingest/violation-output.ts';
+import type { ViolationJson } from '../../src/domain/violation-output.ts';
 export type Violation = ViolationJson;
 
 export interface Range3 {

@@ -15,7 +15,7 @@ import {
   articleToJson,
   claimToJson,
   extractionOf,
-} from '../../app/news-review-output.ts';
+} from '../../domain/news-review-output.ts';
 import {
   acceptClaimSchema,
   CLAIM_OUTCOMES,

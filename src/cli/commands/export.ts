@@ -15,7 +15,7 @@ import {
   writeExport,
   type ExportFormat,
 } from '../../ingest/export-stream.ts';
-import { violationFilterQuery } from '../../server/query-schemas.ts';
+import { violationFilterQuery } from '../../domain/query-schemas.ts';
 import type { ExportFilter } from '../../store/store.ts';
 import { withContext } from '../context.ts';
 import { parseFlags } from '../flags.ts';

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { draftArticle, extractText } from '../../app/news-review.ts';
-import { articleToJson } from '../../app/news-review-output.ts';
+import { articleToJson } from '../../domain/news-review-output.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ARTICLE_TEXT_MAX } from '../../domain/news-review.ts';
 import { formatArticleText } from '../../ingest/news/format-article-text.ts';

@@ -1,6 +1,7 @@
 // `truceline sources import|list`: the source registry (data/sources.json is a starting point).
 import type { Command } from 'commander';
-import { importSources, sourceToJson } from '../../app/sources.ts';
+import { importSources } from '../../app/sources.ts';
+import { sourceToJson } from '../../domain/source-output.ts';
 import { sourceRegistrySchema } from '../../domain/schemas.ts';
 import { parseInput } from '../../domain/validate.ts';
 import { cliActor, withContext } from '../context.ts';

@@ -1,6 +1,7 @@
 // `truceline violations`: the current violations, filtered, as JSON (an array) or CSV.
 import type { Command } from 'commander';
-import { violationsToCsv, violationToJson } from '../../ingest/violation-output.ts';
+import { violationToJson } from '../../domain/violation-output.ts';
+import { violationsToCsv } from '../../ingest/violation-csv.ts';
 import { withContext } from '../context.ts';
 import { parseFlags, violationFlags } from '../flags.ts';
 

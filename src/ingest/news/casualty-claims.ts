@@ -2,7 +2,7 @@
 // says, the place, the period, the cause and the source. "more than 250 people have died in
 // shelling and air strikes in the northern city over the last nine days, according to the …
 // Observatory" → killed ≥ 250 in Aleppo, [D−8, D+1), shelling + air strikes, SOHR.
-import type { CasualtiesClaim } from './article-types.ts';
+import type { CasualtiesClaim } from '../../domain/news-extraction.ts';
 import {
   attributedSource,
   causesOf,

@@ -2,7 +2,8 @@
 // date, the places and organisations named in it, who it is attributed to, what caused the harm
 // it reports, and whether it is hedged (a question, a denial, a hope).
 import { haversineM } from '../../geo/distance.ts';
-import type { PlaceMention, PlaceRef } from './article-types.ts';
+import type { PlaceMention } from '../../domain/news-extraction.ts';
+import type { PlaceRef } from '../../domain/place-ref.ts';
 import type { Entities } from './entities.ts';
 import type { Sentence } from './sentences.ts';
 

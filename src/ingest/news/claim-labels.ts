@@ -2,7 +2,7 @@
 // zod schema per claim kind, the sentences to ignore, and the article-level expectations.
 import { z } from 'zod';
 import { EVENT_TYPES } from '../../domain/event-types.ts';
-import { CLAIM_KINDS, type ClaimKind } from './article-types.ts';
+import { CLAIM_KINDS, type ClaimKind } from '../../domain/news-extraction.ts';
 
 const day = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 const fragment = z.string().trim().min(1, 'must not be empty').max(200);
@@ -90,7 +90,7 @@ export const claimLabelSchema = z.discriminatedUnion('kind', [
 ]);
 export type ClaimLabel = z.infer<typeof claimLabelSchema>;
 
-// Every claim kind has a label kind (a compile error here means a kind was added to article-types).
+// Every claim kind has a label kind (a compile error here means a kind was added to src/domain/news-extraction.ts).
 type MissingLabelKind = Exclude<ClaimKind, ClaimLabel['kind']>;
 const _everyKindLabelled: [MissingLabelKind] extends [never] ? true : never = true;
 void _everyKindLabelled;

@@ -8,13 +8,12 @@ import {
   type CasualtiesClaim,
   type IncidentClaim,
   type PlaceMention,
-  type PlaceRef,
-  type PlaceSource,
   type ProposalClaim,
   type TruceExclusionClaim,
   type TruceExtensionClaim,
   type ViolationCountClaim,
-} from './article-types.ts';
+} from '../../domain/news-extraction.ts';
+import type { PlaceRef, PlaceSource } from '../../domain/place-ref.ts';
 import {
   articleLabelsSchema,
   entityRecall,

@@ -9,8 +9,8 @@ import {
   type ExtractedArticle,
   type Period,
   type PlaceMention,
-  type PlaceRef,
-} from './article-types.ts';
+} from '../../domain/news-extraction.ts';
+import type { PlaceRef } from '../../domain/place-ref.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Comparing names

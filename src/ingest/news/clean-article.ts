@@ -3,7 +3,7 @@
 // furniture (promoted links, newsletter blurbs, navigation, share and advertisement lines, repeated
 // captions, wire tags) and says what it dropped.
 import * as chrono from 'chrono-node';
-import type { RemovedLine } from './article-types.ts';
+import type { RemovedLine } from '../../domain/news-extraction.ts';
 
 export interface CleanedArticle {
   title: string | null;

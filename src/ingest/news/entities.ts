@@ -4,8 +4,8 @@
 // name compromise knows, a place when the gazetteers resolve it. Later mentions of a surname
 // ("Mr Kerry") join the full name; "the city" and "the northern city" join the last city named.
 import nlp from 'compromise';
-import type { PlaceResolver, PlaceQualifier } from '../../geo/place-resolver.ts';
-import type { EntityMention, PlaceMention, Span } from './article-types.ts';
+import type { PlaceResolver, PlaceQualifier } from '../../places/place-resolver.ts';
+import type { EntityMention, PlaceMention, Span } from '../../domain/news-extraction.ts';
 import {
   findBySurname,
   HONORIFIC_START,

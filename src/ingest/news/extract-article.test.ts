@@ -1,7 +1,7 @@
 // The extractor on short texts written for these tests (never the corpus texts themselves).
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../domain/errors.ts';
-import type { Claim } from './article-types.ts';
+import type { Claim } from '../../domain/news-extraction.ts';
 import { extractArticle } from './extract-article.ts';
 
 const PAGE = `Thursday 8 March 2018

@@ -2,8 +2,8 @@
 // geocode places, people and organisations, then read claims sentence by sentence. Pure given a
 // PlaceResolver; the default one reads the gazetteers once per process.
 import { AppError } from '../../domain/errors.ts';
-import { PlaceResolver } from '../../geo/place-resolver.ts';
-import type { Claim, ExtractedArticle, ExtractOptions } from './article-types.ts';
+import { PlaceResolver } from '../../places/place-resolver.ts';
+import type { Claim, ExtractedArticle, ExtractOptions } from '../../domain/news-extraction.ts';
 import { casualtyClaims } from './casualty-claims.ts';
 import { sentenceContexts } from './claim-context.ts';
 import { cleanArticle } from './clean-article.ts';

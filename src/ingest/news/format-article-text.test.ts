@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleExtraction } from '../../../test/news-fixtures.ts';
-import { countText, formatArticleText } from './format-article-text.ts';
+import { formatArticleText } from './format-article-text.ts';
+import { countText } from '../../domain/count-range-text.ts';
 
 describe('formatArticleText', () => {
   const out = formatArticleText(sampleExtraction());

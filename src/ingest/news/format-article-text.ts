@@ -1,29 +1,18 @@
 // An ExtractedArticle for a person at a terminal (`truceline extract --format text`): what was
 // found, each claim numbered by its index (the IDX of `truceline articles accept`) with its key
 // fields, confidence and the sentence it came from. Pure.
+import { countText } from '../../domain/count-range-text.ts';
 import type {
   Claim,
-  CountRange,
   EntityMention,
   ExtractedArticle,
   Period,
-  PlaceRef,
-} from './article-types.ts';
+} from '../../domain/news-extraction.ts';
+import type { PlaceRef } from '../../domain/place-ref.ts';
 
 export interface FormatOptions {
   /** A word shown after a claim's kind (its review state: `pending`, `accepted → incident …`). */
   claimState?: (idx: number) => string | null;
-}
-
-/** `250`, `250 (240–300)`, `at least 40`, `up to 12`, `?`. */
-export function countText(c: CountRange): string {
-  const { low, best, high } = c;
-  if (best !== null)
-    return low !== null || high !== null ? `${best} (${low ?? '?'}–${high ?? '?'})` : `${best}`;
-  if (low !== null && high !== null) return `${low}–${high}`;
-  if (low !== null) return `at least ${low}`;
-  if (high !== null) return `up to ${high}`;
-  return '?';
 }
 
 /** `2018-02-09 → 2018-02-18 (over the last nine days)`; the end day is exclusive. */

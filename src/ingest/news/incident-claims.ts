@@ -2,7 +2,7 @@
 // hit a hospital in a rebel-held area of Syria's Aleppo and killed at least 27 people" → Explosions/
 // Remote violence, Air/drone strike, Aleppo, fatalities 27, target hospital. Sentences that sum up
 // many days ("over the last nine days") are casualty counts, not incidents.
-import type { CasualtiesClaim, IncidentClaim } from './article-types.ts';
+import type { CasualtiesClaim, IncidentClaim } from '../../domain/news-extraction.ts';
 import type { EventType } from '../../domain/event-types.ts';
 import {
   attributedSource,

@@ -1,6 +1,6 @@
 // People in news text: a name after its title ("US Secretary of State John Kerry"), the title
 // before a name ("Russia's foreign minister Sergei Lavrov"), and later mentions by surname alone.
-import type { EntityMention } from './article-types.ts';
+import type { EntityMention } from '../../domain/news-extraction.ts';
 
 export const TITLES =
   /(?:^|\s)(mr|mrs|ms|dr|prof|president|secretary|minister|envoy|gen|general|lt|col|colonel|maj|major|capt|captain|spokesman|spokeswoman|spokesperson|sheikh|king|prince|queen|ambassador|chancellor|premier|commander|chief|head|director|leader|official|officer|emir|mayor|governor|senator|rep|pope|patriarch|foreign|defence|defense|deputy)\.?\s*$/i;

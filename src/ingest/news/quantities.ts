@@ -3,7 +3,7 @@
 // 10, dozens → 12, scores → 20, hundreds → 100, thousands → 1000 (as lower bounds). Number words are
 // read by compromise.
 import nlp from 'compromise';
-import type { CountRange } from './article-types.ts';
+import type { CountRange } from '../../domain/news-extraction.ts';
 
 export const NUMBER_WORD =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a dozen|a thousand)';

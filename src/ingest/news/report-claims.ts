@@ -1,7 +1,11 @@
 // Claims about the truce's life rather than its casualties: counts of violations ("registered 42
 // violations in the past 24 hours, including 20 in Aleppo province"), proposals sent for sign-off,
 // and agreements agreed, in force, holding or collapsed.
-import type { AgreementStatusClaim, ProposalClaim, ViolationCountClaim } from './article-types.ts';
+import type {
+  AgreementStatusClaim,
+  ProposalClaim,
+  ViolationCountClaim,
+} from '../../domain/news-extraction.ts';
 import {
   attributedSource,
   cleanSource,

@@ -1,7 +1,7 @@
 // Sentences of the cleaned text with their offsets. A line break always ends a sentence (wire copy
 // puts one paragraph per line); inside a line, a full stop, ! or ? followed by a capital, a digit
 // or an opening quote ends one unless it closes an abbreviation or an initial.
-import type { Span } from './article-types.ts';
+import type { Span } from '../../domain/news-extraction.ts';
 
 export interface Sentence extends Span {
   text: string;

@@ -5,7 +5,7 @@
 // latest such day on or before publication, or the next one when the sentence speaks of the future
 // ("later on Monday", "will", "is heading"). Absolute dates are read by chrono-node.
 import * as chrono from 'chrono-node';
-import type { Period } from './article-types.ts';
+import type { Period } from '../../domain/news-extraction.ts';
 import { isoDay } from './clean-article.ts';
 import { numberValue, NUMBER_WORD } from './quantities.ts';
 

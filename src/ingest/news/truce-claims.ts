@@ -2,7 +2,8 @@
 // or a group left out). "Syria's state news agency said the military has extended its ceasefire
 // around Damascus and opposition strongholds in eastern suburbs for another 48 hours." "But it
 // excludes Aleppo, where …"
-import type { PlaceRef, TruceExclusionClaim, TruceExtensionClaim } from './article-types.ts';
+import type { TruceExclusionClaim, TruceExtensionClaim } from '../../domain/news-extraction.ts';
+import type { PlaceRef } from '../../domain/place-ref.ts';
 import {
   attributedSource,
   cleanSource,

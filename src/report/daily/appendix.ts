@@ -1,6 +1,7 @@
 // The report's appendix — every incident (with its sources and their grades) and every violation
 // the figures count, and the notices and proposals they refer to — and the period's map layer.
-import type { ReportSourceRow } from '../../store/store.ts';
+import type { ReportSourceRow } from './report-rows.ts';
+import { mostSevere, type CertaintyLevel } from '../../domain/certainty.ts';
 import type { Source } from '../../domain/report.ts';
 import { violationIdOf } from '../../domain/violation-id.ts';
 import type { AgreementVersion, Zone } from '../../domain/types.ts';
@@ -145,11 +146,7 @@ export function periodMap(
       subEventType: i.row.subEventType,
       occurredFrom: i.row.occurredFrom,
       killedBest: i.casualties.killed.best,
-      violation: live.some((v) => v.row.certainty === 'certain')
-        ? 'certain'
-        : live.length > 0
-          ? 'possible'
-          : 'none',
+      violation: live.reduce<CertaintyLevel>((m, v) => mostSevere(m, v.row.certainty), 'none'),
     });
   }
   const inForce = inForceDuring(versions, periods.current);

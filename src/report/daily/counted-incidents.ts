@@ -3,7 +3,7 @@
 // start, and its casualties are read once.
 import { violationIdOf } from '../../domain/violation-id.ts';
 import type { CasualtyCount } from '../../domain/report.ts';
-import type { ReportIncidentRow, ReportViolationRow } from '../../store/store.ts';
+import type { ReportIncidentRow, ReportViolationRow } from './report-rows.ts';
 import type { Casualties } from './figures.ts';
 import { dayIndexOf, type ReportPeriods } from './report-period.ts';
 import type { Area, ReportRows } from './report-types.ts';

@@ -7,7 +7,7 @@
 // day an incident counts in), figures.ts (what counts as a violation), early-warning.ts and
 // disputed-claims.ts, and together in docs/daily-report.md.
 import { EVENT_TYPES } from '../../domain/event-types.ts';
-import type { ReportSourceRow } from '../../store/store.ts';
+import type { ReportSourceRow } from './report-rows.ts';
 import { appendixIncidents, appendixRecords, appendixViolations, periodMap } from './appendix.ts';
 import { dailyByArea, dailyByZone, dailySeries, rollingWindows } from './area-figures.ts';
 import { countIncidents, slotOf, type CountedIncident } from './counted-incidents.ts';

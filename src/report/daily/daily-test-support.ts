@@ -24,7 +24,7 @@
 import type { Attribution, ViolationStatus } from '../../domain/violation-review.ts';
 import type { AgreementVersion, Certainty, Zone } from '../../domain/types.ts';
 import type { EventType } from '../../domain/event-types.ts';
-import type { ReportIncidentRow, ReportSourceRow, ReportViolationRow } from '../../store/store.ts';
+import type { ReportIncidentRow, ReportSourceRow, ReportViolationRow } from './report-rows.ts';
 import type { ReportRows } from './report-types.ts';
 
 export const at = (iso: string) => Date.parse(iso);

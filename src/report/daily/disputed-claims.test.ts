@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../domain/report.ts';
-import type { ReportSourceRow } from '../../store/store.ts';
+import type { ReportSourceRow } from './report-rows.ts';
 import type { CountedIncident } from './counted-incidents.ts';
 import { disputedClaims } from './disputed-claims.ts';
 import { incidentRow, reportRow, violationRow } from './daily-test-support.ts';

@@ -13,7 +13,7 @@
 //
 // A party answering a notice is not read as a denial: answers are free text.
 import type { Source } from '../../domain/report.ts';
-import type { ReportSourceRow } from '../../store/store.ts';
+import type { ReportSourceRow } from './report-rows.ts';
 import type { CountedIncident } from './counted-incidents.ts';
 import type { DisputedClaim } from './report-types.ts';
 

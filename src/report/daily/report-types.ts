@@ -7,9 +7,10 @@ import type { Notice, Proposal, ProposalDecision } from '../../domain/accountabi
 import type { EventType } from '../../domain/event-types.ts';
 import type { CasualtyCount, Merge, Reliability, Source, SourceKind } from '../../domain/report.ts';
 import type { Agreement, AgreementVersion, Certainty, Party } from '../../domain/types.ts';
+import type { CertaintyLevel } from '../../domain/certainty.ts';
 import type { ZoneKind } from '../../domain/zone-kinds.ts';
 import type { Attribution, Intent, ViolationStatus } from '../../domain/violation-review.ts';
-import type { ReportIncidentRow, ReportSourceRow, ReportViolationRow } from '../../store/store.ts';
+import type { ReportIncidentRow, ReportSourceRow, ReportViolationRow } from './report-rows.ts';
 import type { ReportPeriod } from './report-period.ts';
 
 /** Everything the figures are computed from: plain rows, no I/O (load-report-rows.ts reads them). */
@@ -240,7 +241,7 @@ export interface MapIncident {
   occurredFrom: number;
   killedBest: number;
   /** The most severe of its violations not dismissed; 'none' without. */
-  violation: Certainty | 'none';
+  violation: CertaintyLevel;
 }
 
 export interface MapZone {

@@ -1,6 +1,6 @@
 // Per area (governorate): the rolling windows (last 7 and N report days against the days before),
 // the daily series behind the charts, and the map's legend in numbers.
-import type { Certainty } from '../../domain/types.ts';
+import type { CertaintyLevel } from '../../domain/certainty.ts';
 import type { Figure, RollingWindow, WindowFigures } from '../daily/report-types.ts';
 import type {
   Block,
@@ -109,11 +109,11 @@ export function seriesSection(ctx: DocContext): Section {
 
 export function mapSection(ctx: DocContext): Section {
   const { incidents, zones } = ctx.report.map;
-  const by = (state: Certainty | 'none'): Figure => {
+  const by = (state: CertaintyLevel): Figure => {
     const refs = incidents.filter((i) => i.violation === state).map((i) => i.id);
     return { value: refs.length, of: 'incident', refs };
   };
-  const states: [Certainty | 'none', string][] = [
+  const states: [CertaintyLevel, string][] = [
     ['certain', ' with a certain violation, '],
     ['possible', ' with a possible one and '],
     ['none', ' with none'],

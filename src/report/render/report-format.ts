@@ -1,7 +1,7 @@
 // Number, date and label formatting shared by the HTML and Markdown renderers of the daily report.
 // Built by hand from Intl's date parts rather than Intl's formatted strings, whose spaces and
 // punctuation change between ICU versions: the same report renders to the same bytes everywhere.
-import type { Certainty } from '../../domain/types.ts';
+import type { CertaintyLevel } from '../../domain/certainty.ts';
 import type { Reliability } from '../../domain/report.ts';
 import type { ViolationStatus } from '../../domain/violation-review.ts';
 import type { ZoneKind } from '../../domain/zone-kinds.ts';
@@ -173,7 +173,7 @@ export const STATUS_LABELS: Record<ViolationStatus, string> = {
   superseded: 'superseded',
 };
 
-export const CERTAINTY_LABELS: Record<Certainty | 'none', string> = {
+export const CERTAINTY_LABELS: Record<CertaintyLevel, string> = {
   certain: 'violation, certain',
   possible: 'violation, possible',
   none: 'no violation',

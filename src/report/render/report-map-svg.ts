@@ -4,6 +4,7 @@
 // that its symbols are the map's. Each incident links to its appendix row.
 import * as Plot from '@observablehq/plot';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { CERTAINTIES_MOST_SEVERE_FIRST, certaintyRank } from '../../domain/certainty.ts';
 import type { ZoneKind } from '../../domain/zone-kinds.ts';
 import type { MapIncident, MapZone } from '../daily/report-types.ts';
 import { rowAnchor } from './figure-index.ts';
@@ -12,7 +13,7 @@ import { CERTAINTY_LABELS, ZONE_KIND_LABELS, formatCount, formatLocalTime } from
 
 const WIDTH = 680;
 type State = MapIncident['violation'];
-const STATES: State[] = ['certain', 'possible', 'none'];
+const STATES = CERTAINTIES_MOST_SEVERE_FIRST;
 const STATE_STYLE: Record<State, { symbol: string; fill: string }> = {
   certain: { symbol: 'triangle', fill: '#c0392b' },
   possible: { symbol: 'diamond', fill: '#e08e0b' },
@@ -171,7 +172,7 @@ function incidentMark(incidents: readonly MapIncident[], timeZone: string) {
   // Larger first, and certain violations on top of possible ones on top of the rest.
   const order = [...incidents].sort(
     (a, b) =>
-      STATES.indexOf(b.violation) - STATES.indexOf(a.violation) || b.killedBest - a.killedBest,
+      certaintyRank(a.violation) - certaintyRank(b.violation) || b.killedBest - a.killedBest,
   );
   return Plot.dot(order, {
     x: 'lon',

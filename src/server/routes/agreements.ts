@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/context.ts';
 import { DRAFT_AGREEMENTS, READ_PUBLISHED } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { agreementDocumentSchema, agreementSchema, versionSchema } from '../../domain/schemas.ts';
-import { agreementToJson, versionsToJson } from '../../ingest/resource-output.ts';
+import { agreementToJson, versionsToJson } from '../../domain/resource-output.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const DOC_LIMIT = 64 * 1024 * 1024;

@@ -12,11 +12,7 @@ import { ANYONE, OWN_ACCOUNT } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth.ts';
 import type { RouteRegistry } from '../route-registry.ts';
-
-export const passwordSchema = z
-  .string()
-  .min(12, 'must be at least 12 characters')
-  .max(200, 'must be at most 200 characters');
+import { passwordSchema } from '../../domain/account-schemas.ts';
 
 const loginBody = z.object({
   username: z.string().min(1, 'must not be empty').max(100),

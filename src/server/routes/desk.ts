@@ -16,7 +16,7 @@ import { AppError } from '../../domain/errors.ts';
 import { ID_PATTERN } from '../../domain/schemas.ts';
 import { violationIdOf } from '../../domain/violation-id.ts';
 import { ATTRIBUTION_KINDS, INTENTS, REVIEW_TARGETS } from '../../domain/violation-review.ts';
-import { violationToJson } from '../../ingest/violation-output.ts';
+import { violationToJson } from '../../domain/violation-output.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());

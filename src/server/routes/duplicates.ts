@@ -11,8 +11,8 @@ import {
 } from '../../app/duplicates.ts';
 import { FIND_DUPLICATES, MERGE_INCIDENTS } from '../../domain/access.ts';
 import type { Merge } from '../../domain/report.ts';
-import { incidentToJson } from '../../ingest/resource-output.ts';
-import { bboxQuery, isoQuery } from '../query-schemas.ts';
+import { incidentToJson } from '../../domain/resource-output.ts';
+import { bboxQuery, isoQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const distance = z.coerce

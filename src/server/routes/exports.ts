@@ -16,7 +16,7 @@ import {
   type ViolationExportFormat,
 } from '../../ingest/export-stream.ts';
 import type { ExportFilter } from '../../store/store.ts';
-import { violationFilterQuery } from '../query-schemas.ts';
+import { violationFilterQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 /** Rows per page read from the store: large enough to amortise the query, small enough to stay flat. */

@@ -13,11 +13,11 @@ import { LOG_INCIDENTS, READ_PUBLISHED, visibleViolationStatuses } from '../../d
 import { AppError } from '../../domain/errors.ts';
 import { EVENT_TYPES } from '../../domain/event-types.ts';
 import { incidentInputSchema, reportInputSchema } from '../../domain/schemas.ts';
-import { reportToJson } from '../../app/sources.ts';
+import { reportToJson } from '../../domain/source-output.ts';
 import { INCIDENT_FORMATS, readIncidentStream } from '../../ingest/read-incidents.ts';
-import { incidentToJson } from '../../ingest/resource-output.ts';
-import { violationToJson } from '../../ingest/violation-output.ts';
-import { bboxQuery, isoQuery, pagingQuery } from '../query-schemas.ts';
+import { incidentToJson } from '../../domain/resource-output.ts';
+import { violationToJson } from '../../domain/violation-output.ts';
+import { bboxQuery, isoQuery, pagingQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export const BATCH_MAX = 1000;

@@ -5,9 +5,9 @@ import type { AppContext } from '../../app/context.ts';
 import { MapIndexCache, mapIncidents } from '../../app/map-incidents.ts';
 import { ANYONE, READ_PUBLISHED } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { basemapBody } from '../../geo/basemap.ts';
-import { BOUNDARY_LAYERS, boundaryBody, boundaryLayerSchema } from '../../geo/boundaries.ts';
-import { mapIncidentsQuery } from '../query-schemas.ts';
+import { basemapBody } from '../../places/basemap.ts';
+import { BOUNDARY_LAYERS, boundaryBody, boundaryLayerSchema } from '../../places/boundaries.ts';
+import { mapIncidentsQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export function mapRoutes(r: RouteRegistry, ctx: AppContext): void {

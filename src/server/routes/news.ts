@@ -16,7 +16,7 @@ import {
   articleSummaryToJson,
   articleToJson,
   claimToJson,
-} from '../../app/news-review-output.ts';
+} from '../../domain/news-review-output.ts';
 import { EXTRACT_NEWS, READ_AGREEMENT_NOTES, READ_NEWS, REVIEW_NEWS } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import {
@@ -26,7 +26,7 @@ import {
   rejectClaimSchema,
 } from '../../domain/news-review.ts';
 import { z } from 'zod';
-import { pagingQuery } from '../query-schemas.ts';
+import { pagingQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 /** 2,000,000 characters of text, at up to 4 bytes each in JSON, with room for the rest. */

@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context.ts';
 import { ADD_PARTIES, READ_PUBLISHED } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { partySchema } from '../../domain/schemas.ts';
-import { partyToJson } from '../../ingest/resource-output.ts';
+import { partyToJson } from '../../domain/resource-output.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {

@@ -1,6 +1,7 @@
 // /api/v1/sources: the source registry (names, aliases, kind, Admiralty reliability grade).
 import type { AppContext } from '../../app/context.ts';
-import { putSource, sourceToJson } from '../../app/sources.ts';
+import { putSource } from '../../app/sources.ts';
+import { sourceToJson } from '../../domain/source-output.ts';
 import { EDIT_SOURCES, READ_PUBLISHED } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { sourceSchema } from '../../domain/schemas.ts';

@@ -1,8 +1,9 @@
 // /api/v1/violations: the derived violations, always current, filtered and paged; JSON or CSV.
 import type { AppContext } from '../../app/context.ts';
 import { READ_PUBLISHED, visibleViolationStatuses } from '../../domain/access.ts';
-import { violationsToCsv, violationToJson } from '../../ingest/violation-output.ts';
-import { pagingQuery, violationFilterQuery } from '../query-schemas.ts';
+import { violationToJson } from '../../domain/violation-output.ts';
+import { violationsToCsv } from '../../ingest/violation-csv.ts';
+import { pagingQuery, violationFilterQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export const violationQuery = violationFilterQuery.extend(pagingQuery);

@@ -5,8 +5,8 @@ import { READ_PUBLISHED, VALIDATE_ZONES } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ZONE_KINDS } from '../../domain/zone-kinds.ts';
 import { areaKm2, validateZoneGeometry } from '../../geo/validate-geometry.ts';
-import { zoneToFeature } from '../../ingest/resource-output.ts';
-import { isoQuery } from '../query-schemas.ts';
+import { zoneToFeature } from '../../domain/resource-output.ts';
+import { isoQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const zoneQuery = z.object({

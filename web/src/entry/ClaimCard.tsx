@@ -2,8 +2,8 @@
 // period, counts and the extractor's confidence; its review state; and, while pending, "Use as
 // incident" (casualties and incident claims) and "Reject" with the reason.
 import { useState } from 'react';
-import { claimSummary } from '../../../src/app/claim-outcomes.ts';
-import { countText } from '../../../src/ingest/news/format-article-text.ts';
+import { claimSummary } from '../../../src/domain/claim-outcomes.ts';
+import { countText } from '../../../src/domain/count-range-text.ts';
 import { errorMessage } from '../api.ts';
 import { ErrorText } from '../components.tsx';
 import { formatInstant } from '../time.ts';

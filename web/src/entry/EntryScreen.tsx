@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import './entry.css';
 import type { FeatureCollection } from 'geojson';
-import { claimSummary } from '../../../src/app/claim-outcomes.ts';
+import { claimSummary } from '../../../src/domain/claim-outcomes.ts';
 import { ApiError, errorMessage } from '../api.ts';
 import { ErrorText } from '../components.tsx';
 import { useZones } from '../map/useMapData.ts';

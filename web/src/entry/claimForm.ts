@@ -1,11 +1,11 @@
-// A news claim as a filled-in incident form: the server's own mapping (src/app/claim-outcomes.ts,
+// A news claim as a filled-in incident form: the server's own mapping (src/domain/claim-outcomes.ts,
 // pure and bundled into the app) gives the incident the claim would make, and that incident is put
 // into the form's fields for the monitor to check, correct and save.
 import {
   givesIncident,
   incidentValueOf,
   type IncidentClaimLike,
-} from '../../../src/app/claim-outcomes.ts';
+} from '../../../src/domain/claim-outcomes.ts';
 import { toInputValue } from '../time.ts';
 import type { ArticleJson, Claim, Source } from './entryTypes.ts';
 import {

@@ -1,14 +1,14 @@
 // The JSON shapes the incident-entry screen reads: the source registry, a saved incident with the
 // violations it gave, and drafted news articles with their claims. Each is the server's own output
 // type (type imports only; no server code reaches the app) where the server declares one.
-import type { Claim } from '../../../src/ingest/news/article-types.ts';
+import type { Claim } from '../../../src/domain/news-extraction.ts';
 import type {
   articleSummaryToJson,
   claimToJson,
   headToJson,
-} from '../../../src/app/news-review-output.ts';
-import type { sourceToJson } from '../../../src/app/sources.ts';
-import type { incidentToJson } from '../../../src/ingest/resource-output.ts';
+} from '../../../src/domain/news-review-output.ts';
+import type { sourceToJson } from '../../../src/domain/source-output.ts';
+import type { incidentToJson } from '../../../src/domain/resource-output.ts';
 import type { Violation } from '../types.ts';
 
 export type { Claim };

@@ -1,5 +1,6 @@
 // The legend: every zone kind with its line pattern and fill, and how incidents are marked — the
 // swatches are drawn with the map's own colours, dash patterns and glyphs.
+import { CERTAINTIES_MOST_SEVERE_FIRST } from '../../../src/domain/certainty.ts';
 import { ZONE_KINDS, type Certainty, type ZoneKind } from '../types.ts';
 import { CERTAINTY_STYLE } from './incidentStyle.ts';
 import { KIND_STYLE } from './zoneStyle.ts';
@@ -67,7 +68,7 @@ export function Legend() {
         ))}
       </ul>
       <ul>
-        {(['certain', 'possible', 'none'] as const).map((c) => (
+        {CERTAINTIES_MOST_SEVERE_FIRST.map((c) => (
           <li key={c}>
             <CertaintySwatch certainty={c} />
             <span>

@@ -2,6 +2,7 @@
 // by fatalities and marked by violation certainty three ways (colour, outline, and a ! or ? glyph),
 // and the uncertainty disk of the incident under the pointer.
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { CERTAINTIES_MOST_SEVERE_FIRST } from '../../../src/domain/certainty.ts';
 import type { Certainty } from '../types.ts';
 
 export const INCIDENT_SOURCE = 'incidents';
@@ -59,12 +60,11 @@ export const CERTAINTY_STYLE: Record<Certainty, CertaintyStyle> = {
   },
 };
 
-const CERTAINTIES: Certainty[] = ['certain', 'possible', 'none'];
 const byCertainty = (pick: (s: CertaintyStyle) => string | number, fallback: string | number) =>
   [
     'match',
     ['get', 'violation'],
-    ...CERTAINTIES.flatMap((c) => [c, pick(CERTAINTY_STYLE[c])]),
+    ...CERTAINTIES_MOST_SEVERE_FIRST.flatMap((c) => [c, pick(CERTAINTY_STYLE[c])]),
     fallback,
   ] as unknown as ExpressionSpecification;
 

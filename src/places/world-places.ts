@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import type { Feature, Geometry, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { haversineM } from './distance.ts';
-import { inRing } from './geometry-predicates.ts';
+import { haversineM } from '../geo/distance.ts';
+import { inRing } from '../geo/geometry-predicates.ts';
 import { placeSkeleton } from './gazetteer.ts';
 
 export interface WorldPlace {

@@ -1,8 +1,8 @@
-// The public shape of a violation (API JSON, CLI JSON and CSV share it) and its CSV writer.
-import { stringify } from 'csv-stringify/sync';
-import { toIso } from '../domain/time-window.ts';
-import type { Certainty, Violation } from '../domain/types.ts';
-import { violationIdOf } from '../domain/violation-id.ts';
+// The public shape of a violation (API JSON, CLI JSON and CSV share it; the CSV writer is
+// src/ingest/violation-csv.ts).
+import { toIso } from './time-window.ts';
+import type { Certainty, Violation } from './types.ts';
+import { violationIdOf } from './violation-id.ts';
 
 export interface ViolationJson {
   id: string;
@@ -33,32 +33,6 @@ export interface ViolationJson {
   fatalities: number | null;
   detected_at: string;
 }
-
-export const VIOLATION_CSV_COLUMNS: (keyof ViolationJson)[] = [
-  'incident_ref',
-  'agreement_id',
-  'version_label',
-  'zone_name',
-  'zone_kind',
-  'certainty',
-  'status',
-  'intent',
-  'attributed_to',
-  'event_type',
-  'sub_event_type',
-  'occurred_from',
-  'occurred_until',
-  'lon',
-  'lat',
-  'uncertainty_m',
-  'fatalities',
-  'zone_key',
-  'zone_id',
-  'version_id',
-  'incident_id',
-  'detected_at',
-  'id',
-];
 
 export function violationToJson(v: Violation): ViolationJson {
   return {
@@ -95,14 +69,4 @@ export function violationToJson(v: Violation): ViolationJson {
     fatalities: v.fatalities,
     detected_at: toIso(v.detectedAt),
   };
-}
-
-export function violationsToCsv(items: readonly Violation[], header = true): string {
-  return stringify(
-    items.map((v) => {
-      const j = violationToJson(v);
-      return VIOLATION_CSV_COLUMNS.map((c) => (j[c] ?? '') as string | number);
-    }),
-    { header, columns: header ? VIOLATION_CSV_COLUMNS : undefined },
-  );
 }

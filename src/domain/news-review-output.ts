@@ -1,16 +1,11 @@
-// Public JSON shapes of the news review queue (snake_case, ISO times), shared by the API and the
-// CLI, and the stored article turned back into the extraction it came from.
-import type {
-  AgreementNote,
-  Article,
-  ArticleClaim,
-  ArticleSummary,
-} from '../domain/news-review.ts';
-import { toIso } from '../domain/time-window.ts';
-import type { Incident, Violation } from '../domain/types.ts';
-import type { Claim, ExtractedArticle } from '../ingest/news/article-types.ts';
-import { incidentToJson } from '../ingest/resource-output.ts';
-import { violationToJson } from '../ingest/violation-output.ts';
+// Public JSON shapes of the news review queue (snake_case, ISO times), shared by the API, the CLI
+// and the web, and the stored article turned back into the extraction it came from.
+import type { AgreementNote, Article, ArticleClaim, ArticleSummary } from './news-review.ts';
+import { toIso } from './time-window.ts';
+import type { Incident, Violation } from './types.ts';
+import type { Claim, ExtractedArticle } from './news-extraction.ts';
+import { incidentToJson } from './resource-output.ts';
+import { violationToJson } from './violation-output.ts';
 
 /** A stored claim is the extractor's claim, kept as JSON. */
 export function claimOf(c: ArticleClaim): Claim {

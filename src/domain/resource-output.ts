@@ -1,11 +1,7 @@
 // Public JSON shapes of parties, agreements, versions, zones and incidents (snake_case, ISO times).
-import { toIso } from '../domain/time-window.ts';
-import type { Agreement, AgreementVersion, Incident, Party, Zone } from '../domain/types.ts';
-import {
-  effectiveWindows,
-  supersededSpans,
-  type EffectiveSpan,
-} from '../domain/version-in-force.ts';
+import { toIso } from './time-window.ts';
+import type { Agreement, AgreementVersion, Incident, Party, Zone } from './types.ts';
+import { effectiveWindows, supersededSpans, type EffectiveSpan } from './version-in-force.ts';
 
 export function partyToJson(p: Party) {
   return { id: p.id, name: p.name, capabilities: p.capabilities, created_at: toIso(p.createdAt) };

@@ -1,8 +1,9 @@
-// Query-string schemas shared by list routes: time ranges, bounding boxes, paging.
+// Query-string schemas shared by the list routes and the CLI flags: time ranges, bounding boxes,
+// paging, the violation and map filters.
 import { z } from 'zod';
-import { EVENT_TYPES } from '../domain/event-types.ts';
-import { RELIABILITY_GRADES } from '../domain/report.ts';
-import { VIOLATION_STATUSES, type ViolationStatus } from '../domain/violation-review.ts';
+import { EVENT_TYPES } from './event-types.ts';
+import { RELIABILITY_GRADES } from './report.ts';
+import { VIOLATION_STATUSES, type ViolationStatus } from './violation-review.ts';
 
 export const isoQuery = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2018-02-17T00:00:00Z' })

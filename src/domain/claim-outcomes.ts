@@ -1,14 +1,12 @@
 // What an accepted news claim becomes: the incident input or the report input it gives (before
 // the reviewer's overrides and the one validation), or the one-line summary of an agreement note.
 // Pure.
-import type { EventType } from '../domain/event-types.ts';
-import type {
-  CasualtiesClaim,
-  Claim,
-  IncidentClaim,
-  PlaceRef,
-} from '../ingest/news/article-types.ts';
-import { countText } from '../ingest/news/format-article-text.ts';
+import { AppError } from './errors.ts';
+import type { EventType } from './event-types.ts';
+import type { ClaimOutcome } from './news-review.ts';
+import type { CasualtiesClaim, Claim, IncidentClaim } from './news-extraction.ts';
+import type { PlaceRef } from './place-ref.ts';
+import { countText } from './count-range-text.ts';
 
 /** What the claims take from their article. */
 export interface ArticleFacts {
@@ -32,6 +30,16 @@ const CAUSES: [RegExp, EventType, string][] = [
   [/shell|artillery|mortar|rocket|missile|bombard/i, 'Explosions/Remote violence', 'Shelling/artillery/missile attack'], // prettier-ignore
   [/clash|fighting|battle|gunfire/i, 'Battles', 'Armed clash'],
 ];
+
+/** The claim, if it can give an incident or a report (a casualties or an incident claim). */
+export function incidentClaim(c: Claim, as: ClaimOutcome): IncidentClaimLike {
+  if (givesIncident(c)) return c;
+  throw new AppError(
+    'validation_failed',
+    `a ${c.kind} claim cannot become ${as === 'incident' ? 'an incident' : 'a report'}; accept it as an agreement_note`,
+    'as',
+  );
+}
 
 /** The event type of the first cause that names one (`air strikes` → Air/drone strike). */
 export function eventTypeOfCauses(

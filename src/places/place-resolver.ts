@@ -1,7 +1,7 @@
 // Place names in free text → a point and a radius that covers the place: OCHA admin units, Aleppo
 // neighbourhoods and named areas of Syria first (data/gazetteer/syria.json), then countries, then
-// the world's cities (src/geo/world-places.ts).
-import type { PlaceRef } from '../ingest/news/article-types.ts';
+// the world's cities (src/places/world-places.ts).
+import type { PlaceRef } from '../domain/place-ref.ts';
 import { Gazetteer, type GazetteerEntry, type GazetteerLevel } from './gazetteer.ts';
 import { WorldPlaces, type WorldPlace } from './world-places.ts';
 

@@ -6,7 +6,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import turfArea from '@turf/area';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { haversineM } from './distance.ts';
+import { haversineM } from '../geo/distance.ts';
 import { Gazetteer, normalisePlaceName, type PlaceQuery } from './gazetteer.ts';
 
 const g = Gazetteer.load();

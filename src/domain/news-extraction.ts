@@ -2,7 +2,8 @@
 // and organisations it names, and claims tied to the sentence they came from. Nothing here counts
 // until an analyst accepts it (src/app/news-review.ts). Field names are the JSON the CLI and the
 // API print.
-import type { EventType } from '../../domain/event-types.ts';
+import type { EventType } from './event-types.ts';
+import type { PlaceRef } from './place-ref.ts';
 
 /** A span of the cleaned text: `text.slice(start, end)`. */
 export interface Span {
@@ -25,23 +26,6 @@ export interface RemovedLine {
     | 'repeated'
     | 'credit'
     | 'wire_tag';
-}
-
-/** Where a place was found: an OCHA unit or neighbourhood, a world city, a country. */
-export type PlaceSource = 'ocha' | 'world_city' | 'country';
-
-/** A geocoded place: a point inside it and a radius (m) that covers it. */
-export interface PlaceRef {
-  /** As the article names it: `Aleppo`, `Geneva`. */
-  name: string;
-  /** As the gazetteer names it: `Aleppo city`, `Genève`. */
-  gazetteer_name: string;
-  lon: number;
-  lat: number;
-  radius_m: number;
-  source: PlaceSource;
-  /** OCHA p-code (Syria); a city's ISO 3166-1 alpha-2 country; a country's ISO 3166-1 numeric code. */
-  code: string | null;
 }
 
 export interface PlaceMention extends PlaceRef {

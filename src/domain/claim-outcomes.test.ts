@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALEPPO, sampleClaims } from '../../test/news-fixtures.ts';
-import type { CasualtiesClaim, Claim } from '../ingest/news/article-types.ts';
+import type { CasualtiesClaim, Claim } from './news-extraction.ts';
 import {
   claimSummary,
   eventTypeOfCauses,
