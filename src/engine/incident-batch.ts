@@ -1,34 +1,33 @@
 // Incidents as struct-of-arrays: what the matching loop reads, with no objects on the hot path.
-import { AIR_STRIKE, type EventType } from '../domain/event-types.ts';
-import type { ZoneKind } from '../domain/zone-kinds.ts';
+import type { EventType } from '../domain/event-types.ts';
+import {
+  KIND_PROHIBITS,
+  ruleFamiliesOf,
+  type RuleFamily,
+  type ZoneKind,
+} from '../domain/zone-kinds.ts';
 
-/** Bit set on an incident when zones of that rule family prohibit it. */
+/** Bit set on an incident when zones of that rule family prohibit it (domain/zone-kinds.ts). */
 export const RULE_HOSTILITIES = 1;
 export const RULE_AIR = 2;
+const BIT: Readonly<Record<RuleFamily, number>> = { hostilities: RULE_HOSTILITIES, air: RULE_AIR };
 
 export function ruleBitForKind(kind: ZoneKind): number {
-  switch (kind) {
-    case 'ceasefire_area':
-    case 'safe_zone':
-    case 'corridor':
-      return RULE_HOSTILITIES;
-    case 'no_fly_zone':
-      return RULE_AIR;
-    case 'excluded_area':
-      return 0;
-  }
+  const family = KIND_PROHIBITS[kind];
+  return family === null ? 0 : BIT[family];
 }
 
-/** The rule families an incident of this type falls under (mirrors domain `prohibits`). */
+const masks = new Map<string, number>();
+
+/** The rule families an incident of this type falls under, as bits (memoised per type). */
 export function ruleMaskFor(eventType: EventType, subEventType: string | null): number {
-  let mask = 0;
-  if (
-    eventType === 'Battles' ||
-    eventType === 'Explosions/Remote violence' ||
-    eventType === 'Violence against civilians'
-  )
-    mask |= RULE_HOSTILITIES;
-  if (eventType === 'Explosions/Remote violence' && subEventType === AIR_STRIKE) mask |= RULE_AIR;
+  const key = `${eventType}\u0000${subEventType ?? ''}`;
+  let mask = masks.get(key);
+  if (mask === undefined) {
+    mask = 0;
+    for (const f of ruleFamiliesOf(eventType, subEventType)) mask |= BIT[f];
+    masks.set(key, mask);
+  }
   return mask;
 }
 
