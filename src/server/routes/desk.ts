@@ -1,46 +1,32 @@
 // The desk: one violation with its review history, the review step, notices and their answers,
 // shifts and handovers.
-import { z } from 'zod';
+import {
+  handoverBody,
+  shiftResponse,
+  shiftsQuery,
+  shiftsResponse,
+  startShiftBody,
+} from '../../api/desk.ts';
+import {
+  answerNoticeBody,
+  noticeResponse,
+  noticesQuery,
+  noticesResponse,
+  reviewBody,
+  reviewStepResponse,
+  violationDetailResponse,
+} from '../../api/violations.ts';
 import type { AppContext } from '../../app/context.ts';
 import { handOver, shiftToJson, startShift } from '../../app/desk.ts';
 import { answerNotice, listNotices, reviewViolation, violationDetail } from '../../app/reviews.ts';
 import type { Notice, ViolationReview } from '../../domain/accountability-types.ts';
 import { AppError } from '../../domain/errors.ts';
-import { ID_PATTERN } from '../../domain/schemas.ts';
 import { violationIdOf } from '../../domain/violation-id.ts';
-import { ATTRIBUTION_KINDS, INTENTS, REVIEW_TARGETS } from '../../domain/violation-review.ts';
 import { violationToJson } from '../../ingest/violation-output.ts';
 import { ANY_SIGNED_IN, CELL_AND_PARTIES, DESK } from '../access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-
-const reviewBody = z.object({
-  to: z.enum(REVIEW_TARGETS, { message: `must be one of ${REVIEW_TARGETS.join(', ')}` }),
-  note: z.string().trim().min(3, 'a review step needs a note').max(20_000),
-  intent: z.enum(INTENTS, { message: `must be one of ${INTENTS.join(', ')}` }).optional(),
-  attributions: z
-    .array(
-      z.object({
-        party_id: z.string().regex(ID_PATTERN, 'must be a party id'),
-        kind: z.enum(ATTRIBUTION_KINDS, {
-          message: `must be one of ${ATTRIBUTION_KINDS.join(', ')}`,
-        }),
-        evidence: z
-          .array(
-            z.object({
-              kind: z.enum(['incident', 'report', 'url', 'rule', 'document']),
-              ref: z.string().trim().min(1).max(2000),
-              note: z.string().trim().max(2000).optional(),
-            }),
-          )
-          .max(50),
-        note: z.string().trim().max(5000).nullable().optional(),
-      }),
-    )
-    .max(20)
-    .optional(),
-});
 
 function reviewToJson(r: ViolationReview) {
   return {
@@ -77,7 +63,11 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'violations',
     summary: 'Show one violation with its review history, notices and attribution suggestions',
     access: { roles: ANY_SIGNED_IN },
-    response: { status: 200, description: '{ violation, reviews, notices, suggestions }' },
+    response: {
+      status: 200,
+      description: '{ violation, reviews, notices, suggestions }',
+      schema: violationDetailResponse,
+    },
     handler: async ({ params, actor }) => {
       const d = await violationDetail(ctx, actor, params.id!);
       return {
@@ -101,7 +91,7 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary: 'Take a review step (flagged → under_review → confirmed | dismissed) with a note',
     access: { roles: DESK },
     body: reviewBody,
-    response: { status: 200, description: '{ violation, notices }' },
+    response: { status: 200, description: '{ violation, notices }', schema: reviewStepResponse },
     handler: async ({ params, body, actor }) => {
       const { violation, notices } = await reviewViolation(ctx, actor, params.id!, {
         to: body.to,
@@ -123,8 +113,8 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'notices',
     summary: 'List violation notices (a liaison sees only their party’s)',
     access: { roles: CELL_AND_PARTIES },
-    query: z.object({ status: z.enum(['sent', 'answered']).optional() }),
-    response: { status: 200, description: '{ items: Notice[] }' },
+    query: noticesQuery,
+    response: { status: 200, description: '{ items: Notice[] }', schema: noticesResponse },
     handler: async ({ query, actor }) => ({
       items: (await listNotices(ctx, actor, query.status)).map(noticeToJson),
     }),
@@ -138,8 +128,8 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
       roles: ['liaison'],
       party: async ({ params }) => (await ctx.store.getNotice(params.id ?? ''))?.partyId ?? null,
     },
-    body: z.object({ answer: z.string().trim().min(3).max(20_000) }),
-    response: { status: 200, description: 'Notice' },
+    body: answerNoticeBody,
+    response: { status: 200, description: 'Notice', schema: noticeResponse },
     handler: async ({ params, body, actor }) =>
       noticeToJson(await answerNotice(ctx, actor, params.id!, body.answer)),
   });
@@ -149,8 +139,8 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'desk',
     summary: 'List shifts, newest first, with their handovers',
     access: { roles: DESK },
-    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
-    response: { status: 200, description: '{ items: Shift[] }' },
+    query: shiftsQuery,
+    response: { status: 200, description: '{ items: Shift[] }', schema: shiftsResponse },
     handler: async ({ query }) => ({
       items: (await ctx.store.listShifts(query.limit)).map(shiftToJson),
     }),
@@ -161,8 +151,8 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'desk',
     summary: 'Start a shift',
     access: { roles: DESK },
-    body: z.object({ notes: z.string().trim().max(20_000).optional() }),
-    response: { status: 201, description: 'Shift' },
+    body: startShiftBody,
+    response: { status: 201, description: 'Shift', schema: shiftResponse },
     handler: async ({ body, actor }) =>
       shiftToJson(await startShift(ctx, actor, body.notes ?? null)),
   });
@@ -172,17 +162,8 @@ export function deskRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'desk',
     summary: 'Hand over a shift: notes, open items, and the queue as it stands',
     access: { roles: DESK },
-    body: z.object({
-      notes: z.string().trim().min(1, 'must not be empty').max(20_000),
-      open_items: z
-        .array(
-          z.object({ ref: z.string().trim().min(1).max(500), note: z.string().trim().max(5000) }),
-        )
-        .max(500)
-        .default([]),
-      handed_to: z.string().max(40).optional(),
-    }),
-    response: { status: 200, description: 'Shift' },
+    body: handoverBody,
+    response: { status: 200, description: 'Shift', schema: shiftResponse },
     handler: async ({ params, body, actor }) => {
       if (!params.id) throw new AppError('not_found', 'no shift');
       return shiftToJson(await handOver(ctx, actor, params.id, body));
