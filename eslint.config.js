@@ -19,6 +19,24 @@ export default tseslint.config(
     },
   },
   {
+    // The HTTP contract (src/api/) is pure: zod schemas over the domain's words and geometry, so
+    // the web app can take its types and the server its validation from the same files.
+    files: ['src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!domain/|geo/)',
+              message: 'src/api may import only src/domain and src/geo',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The web app runs in the browser.
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: {
