@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api, errorMessage } from '../api.ts';
 import { ErrorText } from '../components.tsx';
-import type { Role, Violation } from '../types.ts';
+import type { AttributionSuggestion as Suggestion, Role, Violation } from '../types.ts';
 
 interface Step {
   to: string;
@@ -28,14 +28,6 @@ const STEPS: Record<string, Step[]> = {
 export const stepsFor = (status: string, role: Role) =>
   (STEPS[status] ?? []).filter((s) => s.roles.includes(role));
 
-interface Suggestion {
-  party_id: string;
-  kind: string;
-  rule: string;
-  explanation: string;
-  evidence: { kind: string; ref: string; note?: string }[];
-}
-
 export function ReviewForm(props: {
   violation: Violation;
   role: Role;
@@ -58,7 +50,7 @@ export function ReviewForm(props: {
     let live = true;
     api
       .violation(v.id)
-      .then((d) => live && setSuggestions((d as { suggestions?: Suggestion[] }).suggestions ?? []))
+      .then((d) => live && setSuggestions(d.suggestions))
       .catch(() => live && setSuggestions([]));
     return () => {
       live = false;
