@@ -117,8 +117,15 @@ export const importSummaryResponse = z.strictObject({
   violations: z.number().int().nonnegative(),
 });
 
-/** The formats an import reads (src/ingest/read-incidents.ts). */
+/** The formats an import reads (src/ingest/read-incidents.ts; the route passes them on typed). */
 export const IMPORT_FORMATS = ['acled-csv', 'ucdp-csv', 'hxl-csv', 'geojson'] as const;
+
+/** POST /api/v1/imports: the format, when it is not to be detected from the body. */
+export const importQuery = z.object({
+  format: z
+    .enum(IMPORT_FORMATS, { message: `must be one of ${IMPORT_FORMATS.join(', ')}` })
+    .optional(),
+});
 export const fileImportResponse = importSummaryResponse.extend({
   format: z.enum(IMPORT_FORMATS),
 });

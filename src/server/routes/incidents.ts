@@ -4,6 +4,7 @@ import {
   batchBody,
   createdIncidentResponse,
   fileImportResponse,
+  importQuery,
   importSummaryResponse,
   incidentDetailResponse,
   incidentsPage,
@@ -26,7 +27,7 @@ import { visibleStatuses } from '../../app/reviews.ts';
 import { EVENT_TYPES } from '../../domain/event-types.ts';
 import { incidentInputSchema, reportInputSchema } from '../../domain/schemas.ts';
 import { reportToJson } from '../../app/sources.ts';
-import { INCIDENT_FORMATS, readIncidentStream } from '../../ingest/read-incidents.ts';
+import { readIncidentStream } from '../../ingest/read-incidents.ts';
 import { incidentToJson } from '../../ingest/resource-output.ts';
 import { violationToJson } from '../../ingest/violation-output.ts';
 import { bboxQuery, isoQuery, pagingQuery } from '../query-schemas.ts';
@@ -204,11 +205,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
         'Import an ACLED, UCDP GED or HXL CSV, or a GeoJSON FeatureCollection (format detected, or ?format=); bad rows are reported, good rows land',
       bodyTypes: ['text/csv', 'application/geo+json', 'application/json'],
       bodyLimit: IMPORT_LIMIT,
-      query: z.object({
-        format: z
-          .enum(INCIDENT_FORMATS, { message: `must be one of ${INCIDENT_FORMATS.join(', ')}` })
-          .optional(),
-      }),
+      query: importQuery,
       response: {
         status: 200,
         description:
