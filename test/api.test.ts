@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/domain/errors.ts';
-import { buildServer } from '../src/server/build-server.ts';
 import {
   ACLED_HEADER,
   acledRow,
@@ -13,7 +12,7 @@ import {
   versionV1,
   versionV2,
 } from './fixtures.ts';
-import { signedIn, tempContext } from './helpers.ts';
+import { signedIn, tempContext, testServer } from './helpers.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
 let app: FastifyInstance;
@@ -23,7 +22,7 @@ beforeAll(async () => {
   env = await tempContext();
   // No built web app here, whatever dist/web holds: `/` is the status page (test/map-api.test.ts
   // serves a fake build).
-  app = buildServer(env.ctx, { webRoot: join(env.dir, 'no-web-app') });
+  app = testServer(env.ctx, { webRoot: join(env.dir, 'no-web-app') });
   await app.ready();
   as = {
     mediator: await signedIn(env.ctx, 'mediator'),

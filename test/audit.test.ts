@@ -5,8 +5,7 @@ import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEntryHash } from '../src/domain/audit-chain.ts';
-import { buildServer } from '../src/server/build-server.ts';
-import { runCli, tempContext } from './helpers.ts';
+import { runCli, tempContext, testServer } from './helpers.ts';
 import { airStrike, setupScenario, type Caller } from './scenario.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
@@ -15,7 +14,7 @@ let headers: Record<Caller, { authorization: string }>;
 
 beforeEach(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  app = testServer(env.ctx);
   ({ headers } = await setupScenario(env.ctx));
 });
 afterEach(async () => {

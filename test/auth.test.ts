@@ -5,8 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, ensureFirstAdmin } from '../src/app/accounts.ts';
 import { SYSTEM_ACTOR } from '../src/domain/roles.ts';
-import { buildServer } from '../src/server/build-server.ts';
-import { runCli, tempContext } from './helpers.ts';
+import { runCli, tempContext, testServer } from './helpers.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
 let app: FastifyInstance;
@@ -17,7 +16,7 @@ beforeAll(async () => {
   env = await tempContext(() => clock);
   const stream = new PassThrough();
   stream.on('data', (d: Buffer) => (log += d.toString()));
-  app = buildServer(env.ctx, { logger: true, logStream: stream });
+  app = testServer(env.ctx, { logger: true, logStream: stream });
   await createUser(env.ctx, SYSTEM_ACTOR, {
     username: 'mona',
     role: 'monitor',
@@ -107,7 +106,7 @@ describe('sign-in', () => {
 describe('the first administrator', () => {
   it('gets a printed one-time password that must be changed before anything else', async () => {
     const fresh = await tempContext(() => clock);
-    const server = buildServer(fresh.ctx);
+    const server = testServer(fresh.ctx);
     try {
       const first = await ensureFirstAdmin(fresh.ctx, SYSTEM_ACTOR);
       expect(first?.username).toBe('admin');

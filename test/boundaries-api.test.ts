@@ -3,15 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateZoneGeometry } from '../src/geo/validate-geometry.ts';
-import { buildServer } from '../src/server/build-server.ts';
-import { tempContext } from './helpers.ts';
+import { tempContext, testServer } from './helpers.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
 let app: FastifyInstance;
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  app = testServer(env.ctx);
   await app.ready();
 });
 

@@ -2,8 +2,7 @@
 // report kept, the duplicate's violations superseded, counted once) and undoing a merge.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/server/build-server.ts';
-import { tempContext } from './helpers.ts';
+import { tempContext, testServer } from './helpers.ts';
 import { airStrike, setupScenario, type Caller } from './scenario.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
@@ -12,7 +11,7 @@ let headers: Record<Caller, { authorization: string }>;
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  app = testServer(env.ctx);
   ({ headers } = await setupScenario(env.ctx));
   const post = (over: Record<string, unknown>) =>
     app.inject({ method: 'POST', url: '/api/v1/incidents', headers: headers.analyst, payload: airStrike(over) }); // prettier-ignore

@@ -9,7 +9,6 @@ import { importAgreementDocument } from '../src/app/agreements.ts';
 import { agreementDocumentSchema } from '../src/domain/schemas.ts';
 import { SYSTEM_ACTOR } from '../src/domain/roles.ts';
 import { parseInput } from '../src/domain/validate.ts';
-import { buildServer } from '../src/server/build-server.ts';
 import type { ProposalDetail, VersionWithZones } from '../web/src/types.ts';
 import type { BoundaryCollection } from '../web/src/editor/editorTypes.ts';
 import { issuePosition } from '../web/src/editor/issues.ts';
@@ -20,7 +19,7 @@ import {
   toProposalZones,
   zonesFromVersion,
 } from '../web/src/editor/zones.ts';
-import { signedIn, tempContext } from './helpers.ts';
+import { signedIn, tempContext, testServer } from './helpers.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
 let app: FastifyInstance;
@@ -28,7 +27,7 @@ let mediator: { authorization: string };
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  app = testServer(env.ctx);
   await app.ready();
   const file = new URL('../data/demo/agreements/aleppo-safe-zones.json', import.meta.url);
   const doc = parseInput(agreementDocumentSchema, JSON.parse(await readFile(file, 'utf8')));

@@ -17,10 +17,9 @@ import type { Incident } from '../src/domain/types.ts';
 import { parseInput } from '../src/domain/validate.ts';
 import { violationIdOf } from '../src/domain/violation-id.ts';
 import { ExportInterrupted, writeExport, type ExportFormat } from '../src/ingest/export-stream.ts';
-import { buildServer } from '../src/server/build-server.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { ACLED_HEADER, acledRow, agreementDoc } from './fixtures.ts';
-import { runCli, tempContext, tempDir } from './helpers.ts';
+import { runCli, tempContext, tempDir, testServer } from './helpers.ts';
 import { airStrike, setupScenario, type Caller } from './scenario.ts';
 
 const ok = (r: { code: number | null; stderr: string }) => expect(r.code, r.stderr).toBe(0);
@@ -117,7 +116,7 @@ describe('filters and who sees what over HTTP', () => {
 
   beforeAll(async () => {
     env = await tempContext();
-    app = buildServer(env.ctx);
+    app = testServer(env.ctx);
     ({ headers } = await setupScenario(env.ctx));
     const add = (over: Record<string, unknown>) =>
       createIncident(env.ctx, SYSTEM_ACTOR, parseInput(incidentInputSchema, airStrike(over)));
@@ -208,7 +207,7 @@ describe('streaming', () => {
     const csv = join(env.dir, 'many.csv');
     writeFileSync(csv, [ACLED_HEADER, ...rows].join('\n') + '\n');
     ok(runCli(['incidents', 'import', csv, '--db', env.path]));
-    app = buildServer(env.ctx);
+    app = testServer(env.ctx);
     ({ headers } = await setupScenario(env.ctx));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const a = app.server.address();

@@ -1,5 +1,6 @@
 // Test helpers: a real SQLite file in a temp folder, an app context on it, and the CLI runner.
 import { spawn, spawnSync } from 'node:child_process';
+import type { FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { createApiToken, createUser } from '../src/app/accounts.ts';
 import { SYSTEM_ACTOR, type Role } from '../src/domain/roles.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { openAppContext } from '../src/app/upgrade-tasks.ts';
+import { buildServer, type ServerOptions } from '../src/server/build-server.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -82,4 +84,9 @@ export function runCliAsync(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** A server as every test builds it: each JSON response is checked against its route's schema. */
+export function testServer(ctx: AppContext, options: ServerOptions = {}): FastifyInstance {
+  return buildServer(ctx, { checkResponses: true, ...options });
 }

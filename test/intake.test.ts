@@ -9,9 +9,8 @@ import { SYSTEM_ACTOR } from '../src/domain/roles.ts';
 import { sourceRegistrySchema } from '../src/domain/schemas.ts';
 import { parseInput } from '../src/domain/validate.ts';
 import { SOURCES_FILE } from '../src/demo/load-demo.ts';
-import { buildServer } from '../src/server/build-server.ts';
 import { ACLED_HEADER, acledRow } from './fixtures.ts';
-import { ROOT, runCli, tempContext } from './helpers.ts';
+import { ROOT, runCli, tempContext, testServer } from './helpers.ts';
 import { airStrike, setupScenario, type Caller } from './scenario.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
@@ -21,7 +20,7 @@ const fixture = (name: string) => join(ROOT, 'test/fixtures/intake', name);
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  app = testServer(env.ctx);
   const registry = parseInput(sourceRegistrySchema, JSON.parse(readFileSync(SOURCES_FILE, 'utf8')));
   await importSources(env.ctx, SYSTEM_ACTOR, registry.sources);
   ({ headers } = await setupScenario(env.ctx));

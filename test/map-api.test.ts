@@ -11,8 +11,7 @@ import { SYSTEM_ACTOR, type Actor } from '../src/domain/roles.ts';
 import { incidentInputSchema, sourceSchema } from '../src/domain/schemas.ts';
 import { parseInput } from '../src/domain/validate.ts';
 import { violationIdOf } from '../src/domain/violation-id.ts';
-import { buildServer } from '../src/server/build-server.ts';
-import { tempContext } from './helpers.ts';
+import { tempContext, testServer } from './helpers.ts';
 import { airStrike, setupScenario, type Caller } from './scenario.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
@@ -28,7 +27,7 @@ const incident = (over: Record<string, unknown>) =>
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx, { webRoot: join(env.dir, 'no-web-app') });
+  app = testServer(env.ctx, { webRoot: join(env.dir, 'no-web-app') });
   await app.ready();
   await putSource(
     env.ctx,
@@ -242,7 +241,7 @@ describe('the web app', () => {
     mkdirSync(join(root, 'assets'), { recursive: true });
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>Truceline app</title>');
     writeFileSync(join(root, 'assets', 'main-3f2a1b.js'), 'console.log("app")');
-    const web = buildServer(env.ctx, { webRoot: root });
+    const web = testServer(env.ctx, { webRoot: root });
     await web.ready();
     try {
       for (const url of ['/', '/desk', '/agreements/test-coh?tab=zones']) {

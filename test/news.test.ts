@@ -6,8 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftArticle } from '../src/app/news-review.ts';
 import { SYSTEM_ACTOR } from '../src/domain/roles.ts';
-import { buildServer } from '../src/server/build-server.ts';
-import { tempContext } from './helpers.ts';
+import { tempContext, testServer } from './helpers.ts';
 import { OWN_ARTICLE, sampleExtraction } from './news-fixtures.ts';
 import { setupScenario, type Caller } from './scenario.ts';
 
@@ -18,7 +17,7 @@ let articleId: string;
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  app = testServer(env.ctx);
   ({ headers } = await setupScenario(env.ctx));
   const draft = await draftArticle(
     env.ctx,

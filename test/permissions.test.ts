@@ -12,9 +12,9 @@ import { proposalInputSchema } from '../src/domain/proposal.ts';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../src/domain/roles.ts';
 import { generateKeyPair } from '../src/domain/signing.ts';
 import { parseInput } from '../src/domain/validate.ts';
-import { buildRegistry, buildServer } from '../src/server/build-server.ts';
+import { buildRegistry } from '../src/server/build-server.ts';
 import type { AnyRouteSpec } from '../src/server/route-registry.ts';
-import { tempContext } from './helpers.ts';
+import { tempContext, testServer } from './helpers.ts';
 import { freshHeader, proposalInput, setupScenario, type Caller } from './scenario.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
@@ -36,7 +36,7 @@ const USERNAMES: Record<Caller, string> = {
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  app = testServer(env.ctx);
   await app.ready();
   const s = await setupScenario(env.ctx);
   const analyst: Actor = { id: 'x', name: 'analyst', role: 'analyst', partyId: null };

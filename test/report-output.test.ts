@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { governorateAt } from '../src/places/governorates.ts';
 import type { DailyReport } from '../src/report/daily/report-types.ts';
-import { buildServer } from '../src/server/build-server.ts';
-import { runCli, signedIn, tempContext } from './helpers.ts';
+import { runCli, signedIn, tempContext, testServer } from './helpers.ts';
 
 const hasChromium = existsSync(process.env.TRUCELINE_CHROMIUM || '/usr/bin/chromium');
 const DAY = '2018-02-21';
@@ -22,7 +21,7 @@ let analyst: { authorization: string };
 beforeAll(async () => {
   env = await tempContext(() => Date.parse('2018-02-25T12:00:00Z'));
   await loadDemo(env.ctx);
-  app = buildServer(env.ctx, { logger: false });
+  app = testServer(env.ctx, { logger: false });
   analyst = await signedIn(env.ctx, 'analyst', null, 'report-analyst');
 }, 60_000);
 afterAll(async () => {

@@ -3,8 +3,7 @@
 // superseding on re-evaluation (never deleting a reviewed decision), and the shift handover.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/server/build-server.ts';
-import { tempContext } from './helpers.ts';
+import { tempContext, testServer } from './helpers.ts';
 import { airStrike, setupScenario, type Caller } from './scenario.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
@@ -14,7 +13,7 @@ let vid: string;
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  app = testServer(env.ctx);
   const s = await setupScenario(env.ctx);
   headers = s.headers;
   vid = encodeURIComponent(s.violationId);

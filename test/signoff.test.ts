@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/domain/incident.ts';
 import { canonicalJson } from '../src/domain/proposal.ts';
 import { generateKeyPair, parsePrivateKey, signDigest } from '../src/domain/signing.ts';
-import { buildServer } from '../src/server/build-server.ts';
-import { runCli, runCliAsync, tempContext } from './helpers.ts';
+import { runCli, runCliAsync, tempContext, testServer } from './helpers.ts';
 import { airStrike, proposalInput, setupScenario, type Caller } from './scenario.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
@@ -21,7 +20,7 @@ const opp = generateKeyPair();
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  app = testServer(env.ctx);
   ({ headers } = await setupScenario(env.ctx));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

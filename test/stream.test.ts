@@ -2,8 +2,7 @@
 // may see, and resumed without loss after a reconnect with Last-Event-ID.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/server/build-server.ts';
-import { tempContext } from './helpers.ts';
+import { tempContext, testServer } from './helpers.ts';
 import { airStrike, setupScenario, type Caller } from './scenario.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
@@ -13,7 +12,7 @@ let headers: Record<Caller, { authorization: string }>;
 
 beforeAll(async () => {
   env = await tempContext();
-  app = buildServer(env.ctx);
+  app = testServer(env.ctx);
   ({ headers } = await setupScenario(env.ctx));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const a = app.server.address();

@@ -4,10 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { v7 as uuidv7 } from 'uuid';
 import { isPartyBound } from '../domain/access.ts';
+import type { z } from 'zod';
+import type { newUserSchema } from '../api/auth.ts';
 import type { AuthToken, TokenKind, User } from '../domain/accountability-types.ts';
 import { AppError } from '../domain/errors.ts';
 import { sha256Hex } from '../domain/incident.ts';
-import type { Actor, Role } from '../domain/roles.ts';
+import type { Actor } from '../domain/roles.ts';
 import type { AppContext } from './context.ts';
 import { audit } from './journal.ts';
 
@@ -40,14 +42,10 @@ export function userToJson(u: User) {
   };
 }
 
-export interface NewUser {
-  username: string;
-  role: Role;
-  party_id?: string | null | undefined;
-  display_name?: string | undefined;
-  password?: string | undefined;
+/** A new account: the validated body of POST /api/v1/users (the CLI may also force a change). */
+export type NewUser = z.output<typeof newUserSchema> & {
   must_change_password?: boolean | undefined;
-}
+};
 
 /** Creates a user; without a password one is generated and returned (shown once, never stored). */
 export async function createUser(

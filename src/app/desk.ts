@@ -1,7 +1,9 @@
 // The 24/7 desk's records: shifts with their handover (notes, open items and the queue as it
 // stood), and the audit chain check.
 import { v7 as uuidv7 } from 'uuid';
-import type { HandoverItem, Shift } from '../domain/accountability-types.ts';
+import type { z } from 'zod';
+import type { handoverBody } from '../api/desk.ts';
+import type { Shift } from '../domain/accountability-types.ts';
 import { AuditChainVerifier, type ChainCheck } from '../domain/audit-chain.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Actor } from '../domain/roles.ts';
@@ -67,7 +69,7 @@ export async function handOver(
   ctx: AppContext,
   actor: Actor,
   shiftId: string,
-  input: { notes: string; open_items: HandoverItem[]; handed_to?: string | undefined },
+  input: z.output<typeof handoverBody>,
 ): Promise<Shift> {
   return ctx.store.transaction(async (tx) => {
     const shift = await tx.getShift(shiftId);

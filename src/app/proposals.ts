@@ -3,6 +3,9 @@
 // next version, re-evaluated in the same transaction.
 import { v7 as uuidv7 } from 'uuid';
 import { isPartyBound, mayActFor, mayProposeOn } from '../domain/access.ts';
+import type { z } from 'zod';
+import type { registerKeyBody } from '../api/parties.ts';
+import type { refusalBody, signatureBody } from '../api/proposals.ts';
 import type { PartyKey, Proposal, ProposalDecision } from '../domain/accountability-types.ts';
 import { AppError } from '../domain/errors.ts';
 import {
@@ -39,7 +42,7 @@ export async function registerPartyKey(
   ctx: AppContext,
   actor: Actor,
   partyId: string,
-  input: { public_key: string; label?: string | undefined },
+  input: z.output<typeof registerKeyBody>,
 ): Promise<PartyKey> {
   let pem: string;
   let fingerprint: string;
@@ -229,11 +232,7 @@ async function requireUndecided(tx: Store, p: Proposal, partyId: string): Promis
     );
 }
 
-export interface SignInput {
-  party_id: string;
-  signature: string;
-  key_fingerprint?: string | undefined;
-}
+export type SignInput = z.output<typeof signatureBody>;
 
 export async function signProposal(
   ctx: AppContext,
@@ -356,7 +355,7 @@ export async function refuseProposal(
   ctx: AppContext,
   actor: Actor,
   proposalId: string,
-  input: { party_id: string; reason: string },
+  input: z.output<typeof refusalBody>,
 ): Promise<Proposal> {
   return ctx.store.transaction(async (tx) => {
     const p = await openProposal(tx, proposalId, 'refused');

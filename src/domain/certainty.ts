@@ -7,7 +7,11 @@ import type { Certainty } from './types.ts';
 export type CertaintyLevel = Certainty | 'none';
 
 /** Least severe first: a level's index is its rank. */
-export const CERTAINTIES: readonly CertaintyLevel[] = ['none', 'possible', 'certain'];
+export const CERTAINTIES = [
+  'none',
+  'possible',
+  'certain',
+] as const satisfies readonly CertaintyLevel[];
 
 /** Most severe first: the order of legends, and of drawing (the most severe on top). */
 export const CERTAINTIES_MOST_SEVERE_FIRST: readonly CertaintyLevel[] = [...CERTAINTIES].reverse();

@@ -3,14 +3,13 @@
 // scripts/build-basemap.ts from UN OCHA's COD-AB. Each file is read and serialised once per
 // process, on first use; the body is the committed GeoJSON with its attribution.
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { type BoundaryLayer } from '../domain/boundary-layers.ts';
 
-export const BOUNDARY_LAYERS = ['aleppo_neighbourhoods', 'syria_admin2', 'syria_admin1'] as const;
-export type BoundaryLayer = (typeof BOUNDARY_LAYERS)[number];
-
-export const boundaryLayerSchema = z.enum(BOUNDARY_LAYERS, {
-  message: `must be one of ${BOUNDARY_LAYERS.join(', ')}`,
-});
+export {
+  BOUNDARY_LAYERS,
+  boundaryLayerSchema,
+  type BoundaryLayer,
+} from '../domain/boundary-layers.ts';
 
 const FILES: Record<BoundaryLayer, URL> = {
   aleppo_neighbourhoods: new URL('../../data/basemap/aleppo-neighbourhoods.json', import.meta.url),

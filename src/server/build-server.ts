@@ -34,6 +34,11 @@ export interface ServerOptions {
   version?: string;
   /** Where the built web app is (default: dist/web of this checkout); without an index.html there, `/` is a status page. */
   webRoot?: string;
+  /**
+   * Validate every JSON response against its route's schema and answer 500 `internal` when one is
+   * off it (on in every test server; off in production).
+   */
+  checkResponses?: boolean;
 }
 
 /** Every API route, declared once (the permission matrix test walks this list). */
@@ -94,7 +99,9 @@ export function buildServer(ctx: AppContext, options: ServerOptions = {}): Fasti
   app.addHook('preClose', async () => shutdown.abort());
   const registry = buildRegistry(ctx, shutdown.signal);
   // Mounted as a plugin so that rate-limit (registered above) sees every route.
-  void app.register(async (scope) => registry.mount(scope, ctx));
+  void app.register(async (scope) =>
+    registry.mount(scope, ctx, { checkResponses: options.checkResponses ?? false }),
+  );
   const openapi = buildOpenApi(registry.routes, options.version ?? '0.1.0');
   app.get('/api/v1/openapi.json', async () => openapi);
   homeRoutes(app, ctx, { statusPage: !webApp });

@@ -1,15 +1,11 @@
 // Every error leaves the server in one shape: { error: { code, message, field?, details? } }.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { errorResponse } from '../api/common.ts';
 import { AppError, ERROR_CODES } from '../domain/errors.ts';
 
-export interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    field?: string;
-    details?: { field: string; message: string }[];
-  };
-}
+/** The error body, as its schema (src/api/common.ts) describes it in the OpenAPI document. */
+export type ErrorBody = z.output<typeof errorResponse>;
 
 export function errorBody(e: AppError): ErrorBody {
   return {

@@ -1,44 +1,21 @@
-// The OpenAPI 3.1 document, generated from the route declarations and their zod schemas, so the
-// document and the validation can never disagree.
+// The OpenAPI 3.1 document, generated from the route declarations and their zod schemas (request
+// and response, src/api/), so the document and the validation can never disagree.
 import { z } from 'zod';
-import { ERROR_CODES } from '../domain/errors.ts';
+import { errorResponse } from '../api/common.ts';
 import type { AnyRouteSpec } from './route-registry.ts';
 
-/** The request-side JSON Schema of a zod schema, without the per-schema `$schema` line. */
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+/**
+ * The JSON Schema of a zod schema, without the per-schema `$schema` line: of what the server
+ * accepts (`input`, before defaults and transforms) or of what it sends (`output`).
+ */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
-    io: 'input',
+    io,
     unrepresentable: 'any',
     target: 'draft-2020-12',
   });
   return rest;
 }
-
-const errorSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', enum: Object.keys(ERROR_CODES) },
-        message: { type: 'string' },
-        field: {
-          type: 'string',
-          description: 'The input field at fault, e.g. versions[0].valid_until',
-        },
-        details: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: { field: { type: 'string' }, message: { type: 'string' } },
-          },
-        },
-      },
-    },
-  },
-};
 
 export function buildOpenApi(routes: readonly AnyRouteSpec[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -88,7 +65,7 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[], version: string) {
             okTypes.map((t) => [
               t,
               r.response.schema && t.includes('json')
-                ? { schema: jsonSchema(r.response.schema) }
+                ? { schema: jsonSchema(r.response.schema, 'output') }
                 : {},
             ]),
           ),
@@ -111,7 +88,7 @@ export function buildOpenApi(routes: readonly AnyRouteSpec[], version: string) {
     },
     paths,
     components: {
-      schemas: { Error: errorSchema },
+      schemas: { Error: jsonSchema(errorResponse, 'output') },
       securitySchemes: {
         bearer: {
           type: 'http',

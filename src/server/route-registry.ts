@@ -10,6 +10,7 @@ import { AppError } from '../domain/errors.ts';
 import type { Actor, Role } from '../domain/roles.ts';
 import { parseInput } from '../domain/validate.ts';
 import { sessionOf, type Session } from './auth.ts';
+import { checkResponse } from './response-check.ts';
 
 interface HandlerArgs<B, Q> {
   body: B;
@@ -48,7 +49,10 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   query?: Q;
   /** Request content types other than JSON (e.g. text/csv for imports). */
   bodyTypes?: string[];
-  /** Describes the 2xx response for the OpenAPI document. */
+  /**
+   * The 2xx response: its schema (from src/api/) for JSON, its content types otherwise (a route
+   * with several, e.g. JSON or CSV, gives both; the schema is the JSON one).
+   */
   response: { status: number; description: string; schema?: z.ZodType; contentTypes?: string[] };
   bodyLimit?: number;
   rateLimit?: { max: number; timeWindowMs: number; key: (req: FastifyRequest) => string };
@@ -79,8 +83,10 @@ export class RouteRegistry {
     this.routes.push(spec);
   }
 
-  mount(app: FastifyInstance, ctx: AppContext): void {
+  /** `checkResponses`: validate every JSON response against its schema (test servers). */
+  mount(app: FastifyInstance, ctx: AppContext, { checkResponses = false } = {}): void {
     for (const spec of this.routes) {
+      const route = `${spec.method} ${spec.url}`;
       app.route({
         method: spec.method,
         url: spec.url,
@@ -124,7 +130,10 @@ export class RouteRegistry {
           const body = spec.body ? parseInput(spec.body, req.body) : req.body;
           const query = spec.query ? parseInput(spec.query, req.query) : req.query;
           void reply.status(spec.response.status);
-          return spec.handler({ body, query, params, req, reply, actor, session });
+          const out = await spec.handler({ body, query, params, req, reply, actor, session });
+          if (checkResponses && spec.response.schema)
+            checkResponse(route, spec.response.schema, req, reply, out);
+          return out;
         },
       });
     }

@@ -10,9 +10,8 @@ import { build } from 'vite';
 import type { AppContext } from '../../src/app/context.ts';
 import { openAppContext } from '../../src/app/upgrade-tasks.ts';
 import { loadDemo, type DemoAccount } from '../../src/demo/load-demo.ts';
-import { buildServer } from '../../src/server/build-server.ts';
 import { launchChromium as launchHeadless } from '../../src/report/output/html-to-pdf.ts';
-import { ROOT } from '../helpers.ts';
+import { ROOT, testServer } from '../helpers.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -45,7 +44,7 @@ export const launchChromium = (): Promise<Browser> => launchHeadless(CHROMIUM);
 export async function startServer(webRoot: string, dbDir: string) {
   const ctx = await openAppContext(join(dbDir, 'truceline.db'));
   const demo = await loadDemo(ctx);
-  const app: FastifyInstance = buildServer(ctx, { webRoot, logger: false });
+  const app: FastifyInstance = testServer(ctx, { webRoot, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

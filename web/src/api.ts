@@ -6,14 +6,19 @@ import type {
   Basemap,
   IncidentDetail,
   IncidentMapCollection,
+  LoginResponse,
+  Ok,
   Page,
   PartyKey,
   ProposalDetail,
   ProposalSummary,
+  ReviewStep,
   Shift,
+  SignatureResult,
   User,
   VersionWithZones,
   Violation,
+  ViolationDetail,
   ZoneCollection,
 } from './types.ts';
 
@@ -99,11 +104,11 @@ const q = (params: Record<string, string | number | undefined | null>) => {
 
 export const api = {
   login: (username: string, password: string) =>
-    request<{ user: User }>('POST', '/api/v1/auth/login', { username, password }),
-  logout: () => request<{ ok: true }>('POST', '/api/v1/auth/logout'),
+    request<LoginResponse>('POST', '/api/v1/auth/login', { username, password }),
+  logout: () => request<Ok>('POST', '/api/v1/auth/logout'),
   me: () => request<User>('GET', '/api/v1/auth/me'),
   changePassword: (current_password: string, new_password: string) =>
-    request<{ ok: true }>('POST', '/api/v1/auth/password', { current_password, new_password }),
+    request<Ok>('POST', '/api/v1/auth/password', { current_password, new_password }),
   agreements: () => request<{ items: Agreement[] }>('GET', '/api/v1/agreements'),
   agreement: (id: string) =>
     request<Agreement>('GET', `/api/v1/agreements/${encodeURIComponent(id)}`),
@@ -128,16 +133,9 @@ export const api = {
   queue: () =>
     request<Page<Violation>>('GET', '/api/v1/violations?status=flagged,under_review&limit=500'),
   violation: (id: string) =>
-    request<{ violation: Violation; reviews: unknown[] }>(
-      'GET',
-      `/api/v1/violations/${encodeURIComponent(id)}`,
-    ),
+    request<ViolationDetail>('GET', `/api/v1/violations/${encodeURIComponent(id)}`),
   review: (id: string, body: { to: string; note: string; intent?: string }) =>
-    request<{ violation: Violation }>(
-      'POST',
-      `/api/v1/violations/${encodeURIComponent(id)}/review`,
-      body,
-    ),
+    request<ReviewStep>('POST', `/api/v1/violations/${encodeURIComponent(id)}/review`, body),
   shifts: () => request<{ items: Shift[] }>('GET', '/api/v1/shifts?limit=20'),
   startShift: (notes?: string) => request<Shift>('POST', '/api/v1/shifts', notes ? { notes } : {}),
   handover: (
@@ -157,7 +155,7 @@ export const api = {
     id: string,
     body: { party_id: string; signature: string; key_fingerprint?: string },
   ) =>
-    request<{ adopted: boolean; proposal: ProposalDetail }>(
+    request<SignatureResult>(
       'POST',
       `/api/v1/proposals/${encodeURIComponent(id)}/signatures`,
       body,

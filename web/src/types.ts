@@ -1,209 +1,98 @@
-// The shapes the JSON API returns (snake_case, ISO times), as far as the web app reads them.
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+// The shapes the JSON API returns (snake_case, ISO times): the server's own response schemas
+// (src/api/), as types only — `import type` keeps zod and the schemas out of the bundle. The names
+// are the ones the app has always used.
+import type { z } from 'zod';
+import type {
+  agreementResponse,
+  versionResponse,
+  versionSummary,
+} from '../../src/api/agreements.ts';
+import type { loginResponse, userResponse } from '../../src/api/auth.ts';
+import type { countRange, okResponse, pageOf } from '../../src/api/common.ts';
+import type { shiftResponse } from '../../src/api/desk.ts';
+import type { incidentDetailResponse, reportResponse } from '../../src/api/incidents.ts';
+import type {
+  basemapResponse,
+  clusterProperties,
+  incidentPointProperties,
+  mapIncidentFeature,
+  mapIncidentsResponse,
+  mapViolation,
+} from '../../src/api/map.ts';
+import type { partyKeyResponse } from '../../src/api/parties.ts';
+import type {
+  partyState,
+  proposalContent,
+  proposalDiff,
+  proposalSummaryResponse,
+  proposalViewResponse,
+  signatureResponse,
+} from '../../src/api/proposals.ts';
+import type {
+  attributionSuggestion,
+  reviewStepResponse,
+  violationDetailResponse,
+  violationResponse,
+} from '../../src/api/violations.ts';
+import type { zoneCollection, zoneFeature, zoneProperties } from '../../src/api/zones.ts';
 
-export type Role = 'admin' | 'mediator' | 'analyst' | 'monitor' | 'liaison' | 'public';
+export type User = z.output<typeof userResponse>;
+export type Role = User['role'];
+export type LoginResponse = z.output<typeof loginResponse>;
+/** `{ ok: true }`. */
+export type Ok = z.output<typeof okResponse>;
 
-export interface User {
-  id: string;
-  username: string;
-  display_name: string | null;
-  role: Role;
-  party_id: string | null;
-  must_change_password: boolean;
-}
-
-export interface VersionSummary {
-  id: string;
-  agreement_id: string;
-  seq: number;
-  label: string;
-  valid_from: string;
-  valid_until: string | null;
-  signed_by: string[];
-  terms: string | null;
-  /** When this version is the one in force (src/domain/version-in-force.ts), in time order. */
-  effective_windows: TimeSpanJson[];
-  /** The parts of its own window in which a later version is in force instead. */
-  superseded_windows: TimeSpanJson[];
-}
-
-export interface TimeSpanJson {
-  from: string;
-  until: string | null;
-}
-
-export interface Agreement {
-  id: string;
-  title: string;
-  description: string | null;
-  parties: string[];
-  versions?: VersionSummary[];
-}
+export type Agreement = z.output<typeof agreementResponse>;
+/** A version with its zones as GeoJSON (GET /api/v1/agreements/:id/versions). */
+export type VersionWithZones = z.output<typeof versionResponse>;
+/** A version as listed with its agreement (zones named, without geometry). */
+export type ListedVersion = z.output<typeof versionSummary>;
+/** A version's own fields, whichever way its zones come. */
+export type VersionSummary = Omit<VersionWithZones, 'zones'>;
 
 // Zone kinds are the server's own (a pure module, bundled into the app).
 export { ZONE_KINDS, type ZoneKind } from '../../src/domain/zone-kinds.ts';
-import type { ZoneKind } from '../../src/domain/zone-kinds.ts';
 
-export interface ZoneProperties {
-  name: string;
-  kind: ZoneKind;
-  key: string;
-  agreement_id: string;
-  version_id: string;
-  version_label?: string;
-  valid_from?: string;
-  valid_until?: string | null;
-  area_km2: number;
-}
-export type ZoneFeature = Feature<Polygon | MultiPolygon, ZoneProperties>;
-export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties>;
+export type ZoneProperties = z.output<typeof zoneProperties>;
+export type ZoneFeature = z.output<typeof zoneFeature>;
+export type ZoneCollection = z.output<typeof zoneCollection>;
 
-/** A map feature's most severe violation ('none' without one); ordered in src/domain/certainty.ts. */
-import type { CertaintyLevel } from '../../src/domain/certainty.ts';
-export type Certainty = CertaintyLevel;
+/** The most severe violation of a map point or cluster. */
+export type Certainty = z.output<typeof mapViolation>;
+/** A single incident on the map (`cluster` absent, so the two kinds tell apart). */
+export type IncidentPointProps = z.output<typeof incidentPointProperties> & { cluster?: false };
+export type ClusterProps = z.output<typeof clusterProperties>;
+export type IncidentMapFeature = Omit<z.output<typeof mapIncidentFeature>, 'properties'> & {
+  properties: IncidentPointProps | ClusterProps;
+};
+export type IncidentMapCollection = Omit<z.output<typeof mapIncidentsResponse>, 'features'> & {
+  features: IncidentMapFeature[];
+};
 
-export interface IncidentPointProps {
-  cluster?: false;
-  id: string;
-  external_id: string | null;
-  event_type: string;
-  sub_event_type: string | null;
-  occurred_from: string;
-  occurred_until: string;
-  fatalities: number | null;
-  uncertainty_m: number;
-  violation: Certainty;
-  review_status: string | null;
-}
-export interface ClusterProps {
-  cluster: true;
-  cluster_id: number;
-  point_count: number;
-  fatalities: number;
-  violation: Certainty;
-}
-export type IncidentMapFeature = Feature<Point, IncidentPointProps | ClusterProps>;
-export interface IncidentMapCollection extends FeatureCollection<
-  Point,
-  IncidentPointProps | ClusterProps
-> {
-  total: number;
-}
+export type Basemap = z.output<typeof basemapResponse>;
 
-export interface Basemap {
-  countries: FeatureCollection;
-  syria_admin1: FeatureCollection;
-  attribution: string;
-}
+export type Report = z.output<typeof reportResponse>;
+export type Violation = z.output<typeof violationResponse>;
+/** GET /api/v1/violations/:id: the violation, its review history, notices and suggestions. */
+export type ViolationDetail = z.output<typeof violationDetailResponse>;
+export type AttributionSuggestion = z.output<typeof attributionSuggestion>;
+/** POST /api/v1/violations/:id/review. */
+export type ReviewStep = z.output<typeof reviewStepResponse>;
+export type Range3 = z.output<typeof countRange>;
+export type IncidentDetail = z.output<typeof incidentDetailResponse>;
 
-export interface Report {
-  id: string;
-  source_name: string;
-  as_named: string | null;
-  grade: string;
-  reference: string | null;
-  received_at: string | null;
-  killed: { low: number | null; best: number | null; high: number | null } | null;
-  injured: { low: number | null; best: number | null; high: number | null } | null;
-}
+/** One page of a list (`{ items, total, limit, offset }`). */
+export type Page<T> = Omit<z.output<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
 
-/** A violation as the API gives it: the server's own JSON shape (a type only; no server code). */
-import type { ViolationJson } from '../../src/domain/violation-output.ts';
-export type Violation = ViolationJson;
-
-export interface Range3 {
-  low: number | null;
-  best: number | null;
-  high: number | null;
-}
-
-export interface IncidentDetail {
-  id: string;
-  external_id: string | null;
-  event_type: string;
-  sub_event_type: string | null;
-  occurred_from: string;
-  occurred_until: string;
-  lon: number;
-  lat: number;
-  uncertainty_m: number;
-  actor1: string | null;
-  actor2: string | null;
-  location: string | null;
-  notes: string | null;
-  casualties: { killed: Range3 | null; injured: Range3 | null };
-  corroborated: boolean;
-  reports: Report[];
-  violations: Violation[];
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface Shift {
-  id: string;
-  started_by: string;
-  started_at: string;
-  notes: string | null;
-  handed_over_at: string | null;
-  handed_over_by: string | null;
-  handed_to: string | null;
-}
+export type Shift = z.output<typeof shiftResponse>;
 
 // Proposals (GET /api/v1/proposals, /api/v1/proposals/:id) and party keys.
-export type ProposalStatus = 'open' | 'adopted' | 'refused' | 'superseded' | 'withdrawn';
-
-export interface PartyState {
-  party_id: string;
-  state: 'signed' | 'refused' | 'pending';
-  at?: string;
-  key_fingerprint?: string | null;
-  signature?: string | null;
-  reason?: string | null;
-  submitted_by?: string;
-}
-
-export interface ProposalSummary {
-  id: string;
-  agreement_id: string;
-  label: string;
-  status: ProposalStatus;
-  digest: string;
-  supersedes: string | null;
-  version_id: string | null;
-  created_by: string;
-  created_at: string;
-  closed_at: string | null;
-  signed: number;
-  required: number;
-  parties: PartyState[];
-}
-
-/** A proposal's diff and signed content are the server's own JSON shapes (types only). */
-import type { ProposalDiff } from '../../src/domain/proposal-diff.ts';
-import type { ProposalContent } from '../../src/domain/proposal.ts';
-export type { ProposalContent, ProposalDiff };
-
-export interface ProposalDetail extends ProposalSummary {
-  superseded_by: string[];
-  content: ProposalContent;
-  canonical_content: string;
-  diff: ProposalDiff;
-}
-
-export interface VersionWithZones extends VersionSummary {
-  zones: ZoneCollection;
-}
-
-export interface PartyKey {
-  fingerprint: string;
-  party_id: string;
-  public_key: string;
-  label: string | null;
-  created_at: string;
-  revoked_at: string | null;
-}
+export type ProposalSummary = z.output<typeof proposalSummaryResponse>;
+export type ProposalStatus = ProposalSummary['status'];
+export type PartyState = z.output<typeof partyState>;
+export type ProposalContent = z.output<typeof proposalContent>;
+export type ProposalDiff = z.output<typeof proposalDiff>;
+export type ProposalDetail = z.output<typeof proposalViewResponse>;
+/** POST /api/v1/proposals/:id/signatures. */
+export type SignatureResult = z.output<typeof signatureResponse>;
+export type PartyKey = z.output<typeof partyKeyResponse>;

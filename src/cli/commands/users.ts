@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { createApiToken, createUser, resetPassword, userToJson } from '../../app/accounts.ts';
 import { AppError } from '../../domain/errors.ts';
-import { newUserSchema } from '../../domain/account-schemas.ts';
+import { newUserSchema } from '../../api/auth.ts';
 import { cliActor, withContext } from '../context.ts';
 import { parseFlags } from '../flags.ts';
 

@@ -1,4 +1,12 @@
 // /api/v1/agreements: agreements, their recorded (signed) versions, and agreement-document import.
+import {
+  agreementImportResponse,
+  agreementResponse,
+  agreementsResponse,
+  recordVersionResponse,
+  versionResponse,
+  versionsResponse,
+} from '../../api/agreements.ts';
 import { createAgreement, importAgreementDocument, recordVersion } from '../../app/agreements.ts';
 import type { AppContext } from '../../app/context.ts';
 import { DRAFT_AGREEMENTS, READ_PUBLISHED } from '../../domain/access.ts';
@@ -21,7 +29,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/agreements',
     tag: 'agreements',
     summary: 'List agreements with their versions (without geometry)',
-    response: { status: 200, description: '{ items: Agreement[] }' },
+    response: { status: 200, description: '{ items: Agreement[] }', schema: agreementsResponse },
     handler: async () => {
       const versions = await ctx.store.listVersions();
       return {
@@ -40,7 +48,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/agreements/:id',
     tag: 'agreements',
     summary: 'One agreement with its versions (without geometry)',
-    response: { status: 200, description: 'Agreement' },
+    response: { status: 200, description: 'Agreement', schema: agreementResponse },
     handler: async ({ params }) => {
       const a = await requireAgreement(params.id!);
       return agreementToJson(a, await ctx.store.listVersions(a.id));
@@ -53,7 +61,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'agreements',
     summary: 'Create an agreement (its parties must exist)',
     body: agreementSchema,
-    response: { status: 201, description: 'The created agreement' },
+    response: { status: 201, description: 'The created agreement', schema: agreementResponse },
     handler: async ({ body, actor }) =>
       agreementToJson(await createAgreement(ctx, body, actor), []),
   });
@@ -65,7 +73,11 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary: 'Import an agreement document (idempotent; never rewrites recorded versions)',
     body: agreementDocumentSchema,
     bodyLimit: DOC_LIMIT,
-    response: { status: 200, description: 'Import summary: what was added, what was unchanged' },
+    response: {
+      status: 200,
+      description: 'Import summary: what was added, what was unchanged',
+      schema: agreementImportResponse,
+    },
     handler: async ({ body, actor }) => importAgreementDocument(ctx, body, actor),
   });
   r.add({
@@ -74,7 +86,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/agreements/:id/versions',
     tag: 'agreements',
     summary: 'Recorded versions of an agreement, with zones as GeoJSON',
-    response: { status: 200, description: '{ items: Version[] }' },
+    response: { status: 200, description: '{ items: Version[] }', schema: versionsResponse },
     handler: async ({ params }) => {
       await requireAgreement(params.id!);
       return { items: versionsToJson(await ctx.store.listVersions(params.id)) };
@@ -86,7 +98,7 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/agreements/:id/versions/:label',
     tag: 'agreements',
     summary: 'One recorded version, with zones as GeoJSON',
-    response: { status: 200, description: 'Version' },
+    response: { status: 200, description: 'Version', schema: versionResponse },
     handler: async ({ params }) => {
       await requireAgreement(params.id!);
       const v = versionsToJson(await ctx.store.listVersions(params.id)).find(
@@ -106,7 +118,11 @@ export function agreementRoutes(r: RouteRegistry, ctx: AppContext): void {
       'Record a version signed outside the system (with its zones); violations are re-evaluated',
     body: versionSchema,
     bodyLimit: DOC_LIMIT,
-    response: { status: 201, description: '{ version, violations: { added, changed, removed } }' },
+    response: {
+      status: 201,
+      description: '{ version, violations: { added, changed, removed, superseded, restored } }',
+      schema: recordVersionResponse,
+    },
     handler: async ({ body, params, actor }) => {
       const { version, violations } = await recordVersion(ctx, params.id!, body, actor);
       const all = versionsToJson(await ctx.store.listVersions(params.id));

@@ -1,5 +1,5 @@
 // /api/v1/audit: the hash-chained audit log, and its verification.
-import { z } from 'zod';
+import { auditQuery, auditResponse, auditVerifyResponse } from '../../api/audit.ts';
 import type { AppContext } from '../../app/context.ts';
 import { verifyAuditChain } from '../../app/desk.ts';
 import { READ_AUDIT, VERIFY_AUDIT } from '../../domain/access.ts';
@@ -30,13 +30,8 @@ export function auditRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'audit',
     summary: 'List audit entries, newest first (page back with before=seq)',
     access: { roles: READ_AUDIT },
-    query: z.object({
-      entity: z.string().max(40).optional(),
-      entity_id: z.string().max(300).optional(),
-      before: z.coerce.number().int().min(1).optional(),
-      limit: z.coerce.number().int().min(1).max(1000).default(100),
-    }),
-    response: { status: 200, description: '{ items: AuditEntry[], head }' },
+    query: auditQuery,
+    response: { status: 200, description: '{ items: AuditEntry[], head }', schema: auditResponse },
     handler: async ({ query }) => ({
       items: (
         await ctx.store.listAudit({
@@ -55,7 +50,11 @@ export function auditRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'audit',
     summary: 'Recompute the audit chain and name the first entry that does not match',
     access: { roles: VERIFY_AUDIT },
-    response: { status: 200, description: '{ ok, entries, head, first_break }' },
+    response: {
+      status: 200,
+      description: '{ ok, entries, head, first_break }',
+      schema: auditVerifyResponse,
+    },
     handler: async () => {
       const r = await verifyAuditChain(ctx.store);
       return {

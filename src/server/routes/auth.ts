@@ -1,5 +1,13 @@
 // /api/v1/auth: sign in (rate-limited), sign out, who am I, change password, API tokens.
-import { z } from 'zod';
+import {
+  changePasswordBody,
+  createTokenBody,
+  createTokenResponse,
+  loginBody,
+  loginResponse,
+  userResponse,
+} from '../../api/auth.ts';
+import { okResponse } from '../../api/common.ts';
 import {
   changePassword,
   createApiToken,
@@ -12,12 +20,6 @@ import { ANYONE, OWN_ACCOUNT } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth.ts';
 import type { RouteRegistry } from '../route-registry.ts';
-import { passwordSchema } from '../../domain/account-schemas.ts';
-
-const loginBody = z.object({
-  username: z.string().min(1, 'must not be empty').max(100),
-  password: z.string().min(1, 'must not be empty').max(200),
-});
 
 /** Login attempts per client address and username within a minute. */
 export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
@@ -38,7 +40,7 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
         return `${req.ip}|${typeof name === 'string' ? name.toLowerCase() : ''}`;
       },
     },
-    response: { status: 200, description: '{ user, token, expires_at }' },
+    response: { status: 200, description: '{ user, token, expires_at }', schema: loginResponse },
     handler: async ({ body, req, reply }) => {
       const { token, user, expiresAt } = await login(ctx, body.username, body.password);
       setSessionCookie(req, reply, token);
@@ -51,7 +53,7 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'auth',
     summary: 'Sign out: ends this session or revokes this token',
     access: { roles: OWN_ACCOUNT, beforePasswordChange: true },
-    response: { status: 200, description: '{ ok: true }' },
+    response: { status: 200, description: '{ ok: true }', schema: okResponse },
     handler: async ({ session, reply }) => {
       if (session) await revokeToken(ctx, session.token);
       clearSessionCookie(reply);
@@ -64,7 +66,7 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'auth',
     summary: 'Show the signed-in user',
     access: { roles: OWN_ACCOUNT, beforePasswordChange: true },
-    response: { status: 200, description: 'User' },
+    response: { status: 200, description: 'User', schema: userResponse },
     handler: async ({ session }) => userToJson(session!.user),
   });
   r.add({
@@ -73,8 +75,8 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'auth',
     summary: "Change the signed-in user's password",
     access: { roles: OWN_ACCOUNT, beforePasswordChange: true },
-    body: z.object({ current_password: z.string().max(200), new_password: passwordSchema }),
-    response: { status: 200, description: '{ ok: true }' },
+    body: changePasswordBody,
+    response: { status: 200, description: '{ ok: true }', schema: okResponse },
     handler: async ({ body, session }) => {
       await changePassword(ctx, session!.user, body.current_password, body.new_password);
       return { ok: true };
@@ -86,11 +88,12 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'auth',
     summary: 'Create an API token for the signed-in user (shown once)',
     access: { roles: OWN_ACCOUNT },
-    body: z.object({
-      label: z.string().trim().max(100).optional(),
-      expires_in_days: z.number().int().min(1).max(3650).nullable().default(90),
-    }),
-    response: { status: 201, description: '{ id, token, expires_at }' },
+    body: createTokenBody,
+    response: {
+      status: 201,
+      description: '{ id, token, expires_at }',
+      schema: createTokenResponse,
+    },
     handler: async ({ body, session }) => {
       if (!session) throw new AppError('unauthenticated', 'sign in first');
       const { token, record } = await createApiToken(

@@ -1,5 +1,14 @@
 // Duplicates: candidates (scored, with reasons) for one incident or across a window; merging a
 // duplicate into its survivor; undoing a merge.
+import {
+  candidatePairsResponse,
+  candidatesQuery,
+  candidatesResponse,
+  maxDistanceQuery,
+  mergeBody,
+  mergeResponse,
+  mergesResponse,
+} from '../../api/duplicates.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import {
@@ -15,11 +24,7 @@ import { incidentToJson } from '../../domain/resource-output.ts';
 import { bboxQuery, isoQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
-const distance = z.coerce
-  .number()
-  .min(0, 'must be 0 or more metres')
-  .max(200_000, 'must be at most 200000 metres')
-  .default(10_000);
+const distance = maxDistanceQuery;
 
 function candidateToJson(c: Candidate) {
   return {
@@ -53,11 +58,8 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'duplicates',
     summary: 'Candidate duplicates of one incident, best first, with score and reasons',
     access: { roles: FIND_DUPLICATES },
-    query: z.object({
-      max_distance_m: distance,
-      limit: z.coerce.number().int().min(1).max(500).default(50),
-    }),
-    response: { status: 200, description: '{ items: Candidate[] }' },
+    query: candidatesQuery,
+    response: { status: 200, description: '{ items: Candidate[] }', schema: candidatesResponse },
     handler: async ({ params, query }) => ({
       items: (
         await candidatesFor(ctx, params.id!, { maxDistanceM: query.max_distance_m }, query.limit)
@@ -77,7 +79,11 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
       max_distance_m: distance,
       limit: z.coerce.number().int().min(1).max(5000).default(200),
     }),
-    response: { status: 200, description: '{ items: Candidate[], scanned, truncated }' },
+    response: {
+      status: 200,
+      description: '{ items: Candidate[], scanned, truncated }',
+      schema: candidatePairsResponse,
+    },
     handler: async ({ query }) => {
       const r = await candidatePairs(
         ctx,
@@ -98,11 +104,8 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'duplicates',
     summary: 'Merge this incident (a duplicate) into another; every report moves, nothing is lost',
     access: { roles: MERGE_INCIDENTS },
-    body: z.object({
-      into: z.string().min(1, 'name the incident that survives').max(128),
-      note: z.string().trim().min(3, 'say why they are the same event').max(5000),
-    }),
-    response: { status: 201, description: 'Merge' },
+    body: mergeBody,
+    response: { status: 201, description: 'Merge', schema: mergeResponse },
     handler: async ({ params, body, actor }) =>
       mergeToJson(await mergeIncidents(ctx, actor, params.id!, body.into, body.note)),
   });
@@ -112,7 +115,7 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'duplicates',
     summary: 'The merges an incident took part in (as survivor or duplicate)',
     access: { roles: FIND_DUPLICATES },
-    response: { status: 200, description: '{ items: Merge[] }' },
+    response: { status: 200, description: '{ items: Merge[] }', schema: mergesResponse },
     handler: async ({ params }) => {
       const i = await ctx.store.getIncident(params.id!);
       return {
@@ -126,7 +129,7 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'duplicates',
     summary: 'Undo a merge: the reports move back and the duplicate counts again',
     access: { roles: MERGE_INCIDENTS },
-    response: { status: 200, description: 'Merge' },
+    response: { status: 200, description: 'Merge', schema: mergeResponse },
     handler: async ({ params, actor }) => mergeToJson(await undoMerge(ctx, actor, params.id!)),
   });
 }

@@ -2,6 +2,7 @@
 // file downloads, streamed page by page at the pace the client reads. Incidents are published
 // data; violations, and incidents chosen by their violations, follow the violation list's rule:
 // outside the cell only confirmed violations are shared.
+import { incidentExportCollection, violationExportCollection } from '../../api/exports.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
@@ -92,6 +93,12 @@ async function sendExport<T>(
   }
 }
 
+/** The GeoJSON downloads' schemas (the CSV ones are described by their columns). */
+const DOWNLOAD_SCHEMAS: Partial<Record<string, z.ZodType>> = {
+  'incidents.geojson': incidentExportCollection,
+  'violations.geojson': violationExportCollection,
+};
+
 const INCIDENT_ROUTES: [string, IncidentExportFormat, string][] = [
   ['incidents.csv', 'acled-csv', 'ACLED CSV (the 31 ACLED columns)'],
   ['incidents.geojson', 'geojson', 'GeoJSON FeatureCollection'],
@@ -122,6 +129,7 @@ export function exportRoutes(r: RouteRegistry, ctx: AppContext, shutdown?: Abort
         status: 200,
         description: `${text.what}, streamed as a download (${text.note})`,
         contentTypes: [format.contentType.split(';')[0]!],
+        schema: DOWNLOAD_SCHEMAS[file],
       },
       handler: async ({ req, reply, actor, query }) => {
         const pages = scan(exportFilterFor(actor, query, of));

@@ -1,4 +1,16 @@
 // /api/v1/incidents: record incidents one at a time, in batches, or as an ACLED CSV / GeoJSON import.
+import {
+  BATCH_MAX,
+  batchBody,
+  createdIncidentResponse,
+  fileImportResponse,
+  importQuery,
+  importSummaryResponse,
+  incidentDetailResponse,
+  incidentsPage,
+  incidentWithReportsResponse,
+  updatedIncidentResponse,
+} from '../../api/incidents.ts';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
@@ -14,13 +26,13 @@ import { AppError } from '../../domain/errors.ts';
 import { EVENT_TYPES } from '../../domain/event-types.ts';
 import { incidentInputSchema, reportInputSchema } from '../../domain/schemas.ts';
 import { reportToJson } from '../../domain/source-output.ts';
-import { INCIDENT_FORMATS, readIncidentStream } from '../../ingest/read-incidents.ts';
+import { readIncidentStream } from '../../ingest/read-incidents.ts';
 import { incidentToJson } from '../../domain/resource-output.ts';
 import { violationToJson } from '../../domain/violation-output.ts';
 import { bboxQuery, isoQuery, pagingQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
-export const BATCH_MAX = 1000;
+export { BATCH_MAX };
 const IMPORT_LIMIT = 256 * 1024 * 1024;
 
 const listQuery = z.object({
@@ -29,13 +41,6 @@ const listQuery = z.object({
   bbox: bboxQuery.optional(),
   event_type: z.enum(EVENT_TYPES).optional(),
   ...pagingQuery,
-});
-
-const batchBody = z.object({
-  items: z
-    .array(incidentInputSchema)
-    .min(1, 'must hold at least one incident')
-    .max(BATCH_MAX, `at most ${BATCH_MAX} incidents per batch`),
 });
 
 async function reportsJson(ctx: AppContext, incidentId: string) {
@@ -67,7 +72,11 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary:
       'List incidents (newest first) with time, bbox and event-type filters, each with its graded sources',
     query: listQuery,
-    response: { status: 200, description: '{ items: Incident[], total, limit, offset }' },
+    response: {
+      status: 200,
+      description: '{ items: Incident[], total, limit, offset }',
+      schema: incidentsPage,
+    },
     handler: async ({ query }) => {
       const { items, total } = await ctx.store.listIncidents({
         from: query.from,
@@ -95,7 +104,11 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/incidents/:id',
     tag: 'incidents',
     summary: 'One incident (by id or external id) with its reports (graded sources) and violations',
-    response: { status: 200, description: 'Incident with reports[] and violations[]' },
+    response: {
+      status: 200,
+      description: 'Incident with reports[] and violations[]',
+      schema: incidentDetailResponse,
+    },
     handler: async ({ params, actor }) => {
       const incident = await ctx.store.getIncident(params.id!);
       if (!incident) throw new AppError('not_found', `incident ${params.id} does not exist`);
@@ -119,7 +132,11 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary:
       "Add a source's report to an incident; its casualties and corroboration are recombined",
     body: reportInputSchema,
-    response: { status: 201, description: 'Incident with reports[]' },
+    response: {
+      status: 201,
+      description: 'Incident with reports[]',
+      schema: incidentWithReportsResponse,
+    },
     handler: async ({ params, body, actor }) => {
       const incident = await addReport(ctx, actor, params.id!, body);
       return { ...incidentToJson(incident), reports: await reportsJson(ctx, incident.id) };
@@ -136,6 +153,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
     response: {
       status: 201,
       description: 'Incident with status and violations[] (200 when unchanged or updated)',
+      schema: createdIncidentResponse,
     },
     handler: async ({ body, reply, actor }) => {
       const { incident, status, violations } = await createIncident(ctx, actor, body);
@@ -150,7 +168,11 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'incidents',
     summary: 'Replace an incident’s content; its violations are re-evaluated',
     body: incidentInputSchema,
-    response: { status: 200, description: 'Incident with violations[]' },
+    response: {
+      status: 200,
+      description: 'Incident with violations[]',
+      schema: updatedIncidentResponse,
+    },
     handler: async ({ body, params, actor }) => {
       const { incident, violations } = await updateIncident(ctx, actor, params.id!, body);
       return { ...incidentToJson(incident), violations: violations.map(violationToJson) };
@@ -167,6 +189,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
     response: {
       status: 200,
       description: 'Summary: read, added, updated, unchanged, rejected, violations',
+      schema: importSummaryResponse,
     },
     handler: async ({ body, actor }) =>
       importIncidentRows(ctx, actor, importRowsFromInputs(body.items, ctx)),
@@ -181,15 +204,12 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
         'Import an ACLED, UCDP GED or HXL CSV, or a GeoJSON FeatureCollection (format detected, or ?format=); bad rows are reported, good rows land',
       bodyTypes: ['text/csv', 'application/geo+json', 'application/json'],
       bodyLimit: IMPORT_LIMIT,
-      query: z.object({
-        format: z
-          .enum(INCIDENT_FORMATS, { message: `must be one of ${INCIDENT_FORMATS.join(', ')}` })
-          .optional(),
-      }),
+      query: importQuery,
       response: {
         status: 200,
         description:
           'Summary: format, read, added, updated, unchanged, rejected[{row, field, message}], violations',
+        schema: fileImportResponse,
       },
       handler: async ({ req, actor, query }) => {
         // CSV and GeoJSON bodies arrive as streams; a JSON body (already parsed) is re-read.

@@ -1,6 +1,6 @@
 // /api/v1/parties/:id/keys: the Ed25519 public keys a party signs with. Only public keys ever
 // reach the server.
-import { z } from 'zod';
+import { partyKeyResponse, partyKeysResponse, registerKeyBody } from '../../api/parties.ts';
 import type { AppContext } from '../../app/context.ts';
 import { keyToJson, registerPartyKey, revokePartyKey } from '../../app/proposals.ts';
 import { MANAGE_PARTY_KEYS, READ_PUBLISHED } from '../../domain/access.ts';
@@ -16,7 +16,7 @@ export function keyRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'keys',
     summary: "List a party's public keys",
     access: { roles: READ_PUBLISHED },
-    response: { status: 200, description: '{ items: PartyKey[] }' },
+    response: { status: 200, description: '{ items: PartyKey[] }', schema: partyKeysResponse },
     handler: async ({ params }) => {
       if (!(await ctx.store.getParty(params.id!)))
         throw new AppError('not_found', `party ${params.id} does not exist`);
@@ -29,14 +29,8 @@ export function keyRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'keys',
     summary: 'Register a public key for a party',
     access: { roles: MANAGE_PARTY_KEYS, party: ownParty },
-    body: z.object({
-      public_key: z
-        .string()
-        .min(40, 'must be an SPKI PEM public key or 32 raw bytes in base64')
-        .max(2000),
-      label: z.string().trim().max(100).optional(),
-    }),
-    response: { status: 201, description: 'PartyKey' },
+    body: registerKeyBody,
+    response: { status: 201, description: 'PartyKey', schema: partyKeyResponse },
     handler: async ({ params, body, actor }) =>
       keyToJson(await registerPartyKey(ctx, actor, params.id!, body)),
   });
@@ -46,7 +40,7 @@ export function keyRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'keys',
     summary: "Revoke one of a party's keys (signatures made before stay valid)",
     access: { roles: MANAGE_PARTY_KEYS, party: ownParty },
-    response: { status: 200, description: 'PartyKey' },
+    response: { status: 200, description: 'PartyKey', schema: partyKeyResponse },
     handler: async ({ params, actor }) =>
       keyToJson(await revokePartyKey(ctx, actor, params.id!, params.fingerprint!)),
   });

@@ -1,6 +1,7 @@
 // /api/v1/map: what the web app's map draws — the offline base map and the boundary layers the
 // zone editor snaps to (anyone; nothing sensitive) and the incidents of the view as clusters and
 // single points (signed in).
+import { basemapResponse, boundaryLayerResponse, mapIncidentsResponse } from '../../api/map.ts';
 import type { AppContext } from '../../app/context.ts';
 import { MapIndexCache, mapIncidents } from '../../app/map-incidents.ts';
 import { ANYONE, READ_PUBLISHED } from '../../domain/access.ts';
@@ -22,6 +23,7 @@ export function mapRoutes(r: RouteRegistry, ctx: AppContext): void {
       status: 200,
       description:
         '{ countries: FeatureCollection (name), syria_admin1: FeatureCollection (name_en, pcode), attribution }',
+      schema: basemapResponse,
     },
     handler: async ({ reply }) => {
       // Read and serialised once per process; the browser keeps it for a day.
@@ -42,6 +44,7 @@ export function mapRoutes(r: RouteRegistry, ctx: AppContext): void {
       status: 200,
       description:
         '{ type: FeatureCollection, layer, attribution, features: Polygon | MultiPolygon with name_en, pcode (neighbourhoods also name_ar) }',
+      schema: boundaryLayerResponse,
     },
     handler: async ({ params, reply }) => {
       const layer = boundaryLayerSchema.safeParse(params.layer);
@@ -71,6 +74,7 @@ export function mapRoutes(r: RouteRegistry, ctx: AppContext): void {
       status: 200,
       description:
         'FeatureCollection of clusters {cluster, cluster_id, point_count, fatalities, violation} and incidents {id, external_id, event_type, sub_event_type, occurred_from, occurred_until, fatalities, uncertainty_m, violation, review_status}, with total',
+      schema: mapIncidentsResponse,
     },
     handler: async ({ query, actor }) =>
       mapIncidents(ctx, cache, actor, {

@@ -1,5 +1,13 @@
 // /api/v1/extract and /api/v1/articles: news text → places, people and claims; the review queue
 // where a person accepts each claim (as an incident, a report or an agreement note) or rejects it.
+import {
+  acceptClaimResponse,
+  agreementNotesResponse,
+  articleResponse,
+  articlesPage,
+  claimResponse,
+  extractedArticleResponse,
+} from '../../api/news.ts';
 import type { AppContext } from '../../app/context.ts';
 import {
   acceptClaim,
@@ -47,7 +55,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     access: { roles: EXTRACT_NEWS },
     body: extractInputSchema,
     bodyLimit: ARTICLE_BODY_LIMIT,
-    response: { status: 200, description: 'ExtractedArticle' },
+    response: { status: 200, description: 'ExtractedArticle', schema: extractedArticleResponse },
     handler: async ({ body }) => extractText(body.text, body),
   });
   r.add({
@@ -58,7 +66,11 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     access: { roles: REVIEW_NEWS },
     body: articleInputSchema,
     bodyLimit: ARTICLE_BODY_LIMIT,
-    response: { status: 201, description: 'Article with claims[] (each with its status)' },
+    response: {
+      status: 201,
+      description: 'Article with claims[] (each with its status)',
+      schema: articleResponse,
+    },
     handler: async ({ body, actor }) => {
       const extracted = await extractText(body.text, body);
       const { article, claims } = await draftArticle(ctx, actor, body, extracted);
@@ -72,7 +84,11 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary: 'List drafted articles (newest first) with how many claims are pending, accepted, rejected', // prettier-ignore
     access: { roles: READ_NEWS },
     query: z.object(pagingQuery),
-    response: { status: 200, description: '{ items: ArticleSummary[], total, limit, offset }' },
+    response: {
+      status: 200,
+      description: '{ items: ArticleSummary[], total, limit, offset }',
+      schema: articlesPage,
+    },
     handler: async ({ query }) => {
       const { items, total } = await listArticles(ctx, query);
       return { items: items.map(articleSummaryToJson), total, ...query };
@@ -84,7 +100,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'news',
     summary: 'One article with its text, places, people and claims with their review state',
     access: { roles: READ_NEWS },
-    response: { status: 200, description: 'Article with claims[]' },
+    response: { status: 200, description: 'Article with claims[]', schema: articleResponse },
     handler: async ({ params }) => {
       const { article, claims } = await getArticle(ctx.store, params.id!);
       return articleToJson(article, claims);
@@ -101,6 +117,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     response: {
       status: 200,
       description: '{ claim, incident?, violations?, agreement_note? }',
+      schema: acceptClaimResponse,
     },
     handler: async ({ params, body, actor }) => {
       const idx = claimIndex(params.id!, params.idx!);
@@ -114,7 +131,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary: 'Reject a pending claim, saying why',
     access: { roles: REVIEW_NEWS },
     body: rejectClaimSchema,
-    response: { status: 200, description: 'Claim' },
+    response: { status: 200, description: 'Claim', schema: claimResponse },
     handler: async ({ params, body, actor }) => {
       const idx = claimIndex(params.id!, params.idx!);
       return claimToJson(await rejectClaim(ctx, actor, params.id!, idx, body));
@@ -126,7 +143,11 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'news',
     summary: 'List the notes for the mediators on an agreement, from accepted news claims',
     access: { roles: READ_AGREEMENT_NOTES },
-    response: { status: 200, description: '{ items: AgreementNote[] }' },
+    response: {
+      status: 200,
+      description: '{ items: AgreementNote[] }',
+      schema: agreementNotesResponse,
+    },
     handler: async ({ params }) => ({
       items: (await listAgreementNotes(ctx, params.id!)).map(agreementNoteToJson),
     }),

@@ -1,5 +1,5 @@
 // /api/v1/parties: the actors bound by or observing agreements.
-import { z } from 'zod';
+import { partiesResponse, partyResponse } from '../../api/parties.ts';
 import { createParty } from '../../app/agreements.ts';
 import type { AppContext } from '../../app/context.ts';
 import { ADD_PARTIES, READ_PUBLISHED } from '../../domain/access.ts';
@@ -15,7 +15,7 @@ export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/parties',
     tag: 'parties',
     summary: 'List parties',
-    response: { status: 200, description: '{ items: Party[] }' },
+    response: { status: 200, description: '{ items: Party[] }', schema: partiesResponse },
     handler: async () => ({ items: (await ctx.store.listParties()).map(partyToJson) }),
   });
   r.add({
@@ -24,7 +24,7 @@ export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/parties/:id',
     tag: 'parties',
     summary: 'One party',
-    response: { status: 200, description: 'Party' },
+    response: { status: 200, description: 'Party', schema: partyResponse },
     handler: async ({ params }) => {
       const party = await ctx.store.getParty(params.id!);
       if (!party) throw new AppError('not_found', `party ${params.id} does not exist`);
@@ -41,7 +41,7 @@ export function partyRoutes(r: RouteRegistry, ctx: AppContext): void {
     response: {
       status: 201,
       description: 'The created party',
-      schema: z.object({ id: z.string() }),
+      schema: partyResponse,
     },
     handler: async ({ body, actor }) => partyToJson(await createParty(ctx, body, actor)),
   });

@@ -1,6 +1,15 @@
 // /api/v1/proposals: draft versions put to the parties, their signatures and refusals, the diff
 // against the version in force, and the bundle for offline verification.
-import { z } from 'zod';
+import {
+  proposalBundleResponse,
+  proposalsQuery,
+  proposalsResponse,
+  proposalViewResponse,
+  refusalBody,
+  signatureBody,
+  signatureResponse,
+  withdrawBody,
+} from '../../api/proposals.ts';
 import type { AppContext } from '../../app/context.ts';
 import { proposalSummary, proposalView } from '../../app/proposal-view.ts';
 import {
@@ -18,10 +27,8 @@ import {
   WITHDRAW_PROPOSALS,
 } from '../../domain/access.ts';
 import { proposalInputSchema } from '../../domain/proposal.ts';
-import { ID_PATTERN } from '../../domain/schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
-const partyId = z.string().regex(ID_PATTERN, 'must be a party id');
 const bodyParty = async ({ body }: { body: unknown }) => {
   const party = (body as { party_id?: unknown } | null)?.party_id;
   return typeof party === 'string' ? party : null;
@@ -34,11 +41,12 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'proposals',
     summary: 'List proposals, newest first, with each required party’s state',
     access: { roles: READ_PROPOSALS },
-    query: z.object({
-      agreement: z.string().optional(),
-      status: z.enum(['open', 'adopted', 'refused', 'superseded', 'withdrawn']).optional(),
-    }),
-    response: { status: 200, description: '{ items: ProposalSummary[] }' },
+    query: proposalsQuery,
+    response: {
+      status: 200,
+      description: '{ items: ProposalSummary[] }',
+      schema: proposalsResponse,
+    },
     handler: async ({ query }) => {
       const list = await ctx.store.listProposals({
         agreementId: query.agreement,
@@ -62,7 +70,11 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary: 'Put out a proposal (immutable; a change is a new proposal that supersedes it)',
     access: { roles: PUT_OUT_PROPOSALS },
     body: proposalInputSchema,
-    response: { status: 201, description: 'The proposal with its digest and diff' },
+    response: {
+      status: 201,
+      description: 'The proposal with its digest and diff',
+      schema: proposalViewResponse,
+    },
     handler: async ({ params, body, actor }) => {
       const p = await createProposal(ctx, actor, params.id!, body);
       return proposalView(ctx.store, p.id, ctx.config.now());
@@ -74,7 +86,7 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'proposals',
     summary: 'Show a proposal: digest, party states and the diff against the version in force',
     access: { roles: READ_PROPOSALS },
-    response: { status: 200, description: 'ProposalView' },
+    response: { status: 200, description: 'ProposalView', schema: proposalViewResponse },
     handler: async ({ params }) => proposalView(ctx.store, params.id!, ctx.config.now()),
   });
   r.add({
@@ -83,7 +95,11 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'proposals',
     summary: 'Export a proposal with its signatures and keys for offline verification',
     access: { roles: READ_PROPOSALS },
-    response: { status: 200, description: 'ProposalBundle (docs/SIGNING.md)' },
+    response: {
+      status: 200,
+      description: 'ProposalBundle (docs/SIGNING.md)',
+      schema: proposalBundleResponse,
+    },
     handler: async ({ params }) => proposalBundle(ctx, params.id!),
   });
   r.add({
@@ -92,17 +108,8 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'proposals',
     summary: "Submit a party's Ed25519 signature of the proposal digest",
     access: { roles: SIGN_PROPOSALS, party: bodyParty },
-    body: z.object({
-      party_id: partyId,
-      signature: z
-        .string()
-        .regex(/^[A-Za-z0-9+/_-]{86}(==)?$/, 'must be a 64-byte Ed25519 signature in base64'),
-      key_fingerprint: z
-        .string()
-        .regex(/^[0-9a-f]{64}$/, 'must be a key fingerprint (64 hex characters)')
-        .optional(),
-    }),
-    response: { status: 201, description: '{ proposal, adopted }' },
+    body: signatureBody,
+    response: { status: 201, description: '{ proposal, adopted }', schema: signatureResponse },
     handler: async ({ params, body, actor }) => {
       const { adopted } = await signProposal(ctx, actor, params.id!, body);
       return { adopted, proposal: await proposalView(ctx.store, params.id!, ctx.config.now()) };
@@ -114,8 +121,8 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'proposals',
     summary: 'Refuse a proposal for a party, with a reason',
     access: { roles: REFUSE_PROPOSALS, party: bodyParty },
-    body: z.object({ party_id: partyId, reason: z.string().trim().min(3).max(5000) }),
-    response: { status: 201, description: 'ProposalView' },
+    body: refusalBody,
+    response: { status: 201, description: 'ProposalView', schema: proposalViewResponse },
     handler: async ({ params, body, actor }) => {
       await refuseProposal(ctx, actor, params.id!, body);
       return proposalView(ctx.store, params.id!, ctx.config.now());
@@ -127,8 +134,8 @@ export function proposalRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'proposals',
     summary: 'Withdraw an open proposal',
     access: { roles: WITHDRAW_PROPOSALS },
-    body: z.object({ reason: z.string().trim().min(3).max(5000) }),
-    response: { status: 200, description: 'ProposalView' },
+    body: withdrawBody,
+    response: { status: 200, description: 'ProposalView', schema: proposalViewResponse },
     handler: async ({ params, body, actor }) => {
       await withdrawProposal(ctx, actor, params.id!, body.reason);
       return proposalView(ctx.store, params.id!, ctx.config.now());

@@ -2,6 +2,7 @@
 // it and sends it to the parties: it counts pending and dismissed violations and their
 // attributions, which outside the cell are not shared (the violation list's rule), so it is for
 // the cell's staff.
+import { dailyReportResponse } from '../../api/reports.ts';
 import type { AppContext } from '../../app/context.ts';
 import { buildDailyReport } from '../../app/load-report-rows.ts';
 import { READ_DAILY_REPORT } from '../../domain/access.ts';
@@ -23,6 +24,7 @@ export function reportRoutes(r: RouteRegistry, ctx: AppContext): void {
       description:
         'HTML (self-contained), PDF (needs Chromium on the server; 503 unavailable otherwise), Markdown, or the figures as JSON',
       contentTypes: ['text/html', 'application/pdf', 'text/markdown', 'application/json'],
+      schema: dailyReportResponse,
     },
     handler: async ({ query, reply }) => {
       const report = await buildDailyReport(ctx, {

@@ -1,4 +1,5 @@
 // /api/v1/sources: the source registry (names, aliases, kind, Admiralty reliability grade).
+import { putSourceResponse, sourceResponse, sourcesResponse } from '../../api/sources.ts';
 import type { AppContext } from '../../app/context.ts';
 import { putSource } from '../../app/sources.ts';
 import { sourceToJson } from '../../domain/source-output.ts';
@@ -14,7 +15,7 @@ export function sourceRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'sources',
     summary: 'List the source registry',
     access: { roles: READ_PUBLISHED },
-    response: { status: 200, description: '{ items: Source[] }' },
+    response: { status: 200, description: '{ items: Source[] }', schema: sourcesResponse },
     handler: async () => ({ items: (await ctx.store.listSources()).map(sourceToJson) }),
   });
   r.add({
@@ -23,7 +24,7 @@ export function sourceRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'sources',
     summary: 'One source',
     access: { roles: READ_PUBLISHED },
-    response: { status: 200, description: 'Source' },
+    response: { status: 200, description: 'Source', schema: sourceResponse },
     handler: async ({ params }) => {
       const s = await ctx.store.getSource(params.id!);
       if (!s) throw new AppError('not_found', `source ${params.id} does not exist`);
@@ -37,7 +38,11 @@ export function sourceRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary: 'Add or change a source (a new grade re-assesses every incident it reported)',
     access: { roles: EDIT_SOURCES },
     body: sourceSchema,
-    response: { status: 200, description: '{ source, status: added | changed | unchanged }' },
+    response: {
+      status: 200,
+      description: '{ source, status: added | changed | unchanged }',
+      schema: putSourceResponse,
+    },
     handler: async ({ body, actor }) => {
       const { source, status } = await putSource(ctx, actor, body);
       return { source: sourceToJson(source), status };

@@ -3,7 +3,7 @@ import { createUser, userToJson } from '../../app/accounts.ts';
 import type { AppContext } from '../../app/context.ts';
 import { MANAGE_USERS } from '../../domain/access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
-import { newUserSchema } from '../../domain/account-schemas.ts';
+import { createUserResponse, newUserSchema, usersResponse } from '../../api/auth.ts';
 
 export function userRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
@@ -12,7 +12,7 @@ export function userRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'users',
     summary: 'List users',
     access: { roles: MANAGE_USERS },
-    response: { status: 200, description: '{ items: User[] }' },
+    response: { status: 200, description: '{ items: User[] }', schema: usersResponse },
     handler: async () => ({ items: (await ctx.store.listUsers()).map(userToJson) }),
   });
   r.add({
@@ -22,7 +22,7 @@ export function userRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary: 'Create a user (without a password, a one-time password is generated and returned)',
     access: { roles: MANAGE_USERS },
     body: newUserSchema,
-    response: { status: 201, description: '{ user, password? }' },
+    response: { status: 201, description: '{ user, password? }', schema: createUserResponse },
     handler: async ({ body, actor }) => {
       const { user, password } = await createUser(ctx, actor, body);
       return { user: userToJson(user), ...(body.password === undefined && { password }) };

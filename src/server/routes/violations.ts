@@ -1,4 +1,5 @@
 // /api/v1/violations: the derived violations, always current, filtered and paged; JSON or CSV.
+import { violationsPage } from '../../api/violations.ts';
 import type { AppContext } from '../../app/context.ts';
 import { READ_PUBLISHED, visibleViolationStatuses } from '../../domain/access.ts';
 import { violationToJson } from '../../domain/violation-output.ts';
@@ -21,6 +22,7 @@ export function violationRoutes(r: RouteRegistry, ctx: AppContext): void {
       status: 200,
       description: '{ items: Violation[], total, limit, offset } or CSV with format=csv',
       contentTypes: ['application/json', 'text/csv'],
+      schema: violationsPage,
     },
     handler: async ({ query, reply, actor }) => {
       // Outside the cell only confirmed violations are shared.

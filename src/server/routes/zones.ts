@@ -1,4 +1,10 @@
 // /api/v1/zones: the zones of recorded versions as GeoJSON, and geometry validation for editors.
+import {
+  geometryCheckResponse,
+  validateGeometryBody,
+  zoneCollection,
+  zoneFeature,
+} from '../../api/zones.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { READ_PUBLISHED, VALIDATE_ZONES } from '../../domain/access.ts';
@@ -16,8 +22,6 @@ const zoneQuery = z.object({
   at: isoQuery.optional(),
 });
 
-const validateBody = z.object({ geometry: z.unknown() });
-
 export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
     method: 'GET',
@@ -31,6 +35,7 @@ export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
       status: 200,
       description: 'GeoJSON FeatureCollection',
       contentTypes: ['application/geo+json'],
+      schema: zoneCollection,
     },
     handler: async ({ query, reply }) => {
       const [zones, versions] = await Promise.all([
@@ -56,7 +61,7 @@ export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
     url: '/api/v1/zones/:id',
     tag: 'zones',
     summary: 'One zone as a GeoJSON Feature',
-    response: { status: 200, description: 'GeoJSON Feature' },
+    response: { status: 200, description: 'GeoJSON Feature', schema: zoneFeature },
     handler: async ({ params }) => {
       const zone = await ctx.store.getZone(params.id!);
       if (!zone) throw new AppError('not_found', `zone ${params.id} does not exist`);
@@ -73,8 +78,12 @@ export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'zones',
     summary:
       'Check a zone geometry without saving it: every problem with the ring and place it is at',
-    body: validateBody,
-    response: { status: 200, description: '{ valid, issues: [{ path, message }], area_km2 }' },
+    body: validateGeometryBody,
+    response: {
+      status: 200,
+      description: '{ valid, issues: [{ path, message }], area_km2 }',
+      schema: geometryCheckResponse,
+    },
     handler: async ({ body }) => {
       const result = validateZoneGeometry(body.geometry);
       return result.ok

@@ -10,7 +10,7 @@ import {
   type ReviewTarget,
   type ViolationStatus,
 } from '../../../src/domain/violation-review.ts';
-import type { Role, Violation } from '../types.ts';
+import type { AttributionSuggestion as Suggestion, Role, Violation } from '../types.ts';
 
 interface Step {
   to: ReviewTarget;
@@ -38,14 +38,6 @@ export const stepsFor = (status: string, role: Role): Step[] =>
     ? (STEPS[status] ?? []).filter((s) => reviewStepRoles(status, s.to).includes(role))
     : [];
 
-interface Suggestion {
-  party_id: string;
-  kind: string;
-  rule: string;
-  explanation: string;
-  evidence: { kind: string; ref: string; note?: string }[];
-}
-
 export function ReviewForm(props: {
   violation: Violation;
   role: Role;
@@ -68,7 +60,7 @@ export function ReviewForm(props: {
     let live = true;
     api
       .violation(v.id)
-      .then((d) => live && setSuggestions((d as { suggestions?: Suggestion[] }).suggestions ?? []))
+      .then((d) => live && setSuggestions(d.suggestions))
       .catch(() => live && setSuggestions([]));
     return () => {
       live = false;

@@ -1,36 +1,23 @@
 // The shapes the zone editor exchanges with the server (boundary layers, geometry checks, the
 // proposal it puts out): types only, so the editor's pure modules and their tests need no browser.
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+// What the server answers is typed from its response schemas (src/api/); the proposal it is sent
+// keeps its own type, with the geometry typed as the server has validated it.
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { z } from 'zod';
+import type { boundaryLayerResponse, boundaryProperties } from '../../../src/api/map.ts';
+import type { geometryCheckResponse, geometryIssue } from '../../../src/api/zones.ts';
 import type { ZoneKind } from '../types.ts';
 
-export type BoundaryLayer = 'aleppo_neighbourhoods' | 'syria_admin2' | 'syria_admin1';
+export type { BoundaryLayer } from '../../../src/domain/boundary-layers.ts';
 
-export interface BoundaryProperties {
-  name_en: string;
-  /** Neighbourhoods only. */
-  name_ar?: string;
-  pcode: string;
-}
-
-export interface BoundaryCollection extends FeatureCollection<
-  Polygon | MultiPolygon,
-  BoundaryProperties
-> {
-  layer: BoundaryLayer;
-  attribution: string;
-}
+export type BoundaryProperties = z.output<typeof boundaryProperties>;
+/** GET /api/v1/map/boundaries/:layer: the layer's outlines with its attribution. */
+export type BoundaryCollection = z.output<typeof boundaryLayerResponse>;
 
 /** One problem with a geometry: where (`coordinates[0][3]`) and what, in words. */
-export interface GeometryIssue {
-  path: string;
-  message: string;
-}
-
-export interface GeometryCheck {
-  valid: boolean;
-  issues: GeometryIssue[];
-  area_km2: number | null;
-}
+export type GeometryIssue = z.output<typeof geometryIssue>;
+/** POST /api/v1/zones/validate. */
+export type GeometryCheck = z.output<typeof geometryCheckResponse>;
 
 export interface ProposalZone {
   type: 'Feature';

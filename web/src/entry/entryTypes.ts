@@ -1,59 +1,52 @@
 // The JSON shapes the incident-entry screen reads: the source registry, a saved incident with the
-// violations it gave, and drafted news articles with their claims. Each is the server's own output
-// type (type imports only; no server code reaches the app) where the server declares one.
-import type { Claim } from '../../../src/domain/news-extraction.ts';
+// violations it gave, and drafted news articles with their claims. Each is the server's response
+// schema's output type (src/api/; type imports only, so neither zod nor server code reaches the app).
+import type { z } from 'zod';
 import type {
-  articleSummaryToJson,
-  claimToJson,
-  headToJson,
-} from '../../../src/domain/news-review-output.ts';
-import type { sourceToJson } from '../../../src/domain/source-output.ts';
-import type { incidentToJson } from '../../../src/domain/resource-output.ts';
+  createdIncidentResponse,
+  incidentResponse,
+  INCIDENT_SAVE_STATUSES,
+} from '../../../src/api/incidents.ts';
+import type {
+  acceptClaimResponse,
+  articleResponse,
+  articleSummaryResponse,
+  claimResponse,
+  claimSchema,
+} from '../../../src/api/news.ts';
+import type { sourceResponse } from '../../../src/api/sources.ts';
 import type { Violation } from '../types.ts';
 
-export type { Claim };
+/** A claim as the extractor found it. */
+export type Claim = z.output<typeof claimSchema>;
 
-/** A source of the registry (kind and Admiralty reliability), as the server writes it. */
-export type Source = ReturnType<typeof sourceToJson>;
+/** A source of the registry (kind and Admiralty reliability). */
+export type Source = z.output<typeof sourceResponse>;
 
 /** An incident as the API returns it (ISO times, snake_case). */
-export type IncidentJson = ReturnType<typeof incidentToJson>;
+export type IncidentJson = z.output<typeof incidentResponse>;
 
 /** What `POST /api/v1/incidents` answers: the incident, whether it was new, and its violations. */
-export interface CreatedIncident extends IncidentJson {
-  status: 'added' | 'updated' | 'unchanged';
-  violations: Violation[];
-}
+export type CreatedIncident = z.output<typeof createdIncidentResponse>;
 
 /** One claim of a drafted article with its review state; `claim` is the extractor's claim. */
-export type ClaimJson = Omit<ReturnType<typeof claimToJson>, 'claim' | 'status'> & {
-  status: 'pending' | 'accepted' | 'rejected';
-  claim: Claim;
-};
+export type ClaimJson = z.output<typeof claimResponse>;
 
 /** A drafted article: its cleaned text (claim offsets index into it), warnings and claims. */
-export type ArticleJson = ReturnType<typeof headToJson> & {
-  text: string;
-  claims: ClaimJson[];
-  /** Part of the stored extraction (articleToJson spreads it), which the server keeps untyped. */
-  warnings?: string[];
-};
+export type ArticleJson = z.output<typeof articleResponse>;
 
 /** An article as listed: without its text, with its count of claims in each state. */
-export type ArticleSummary = ReturnType<typeof articleSummaryToJson>;
+export type ArticleSummary = z.output<typeof articleSummaryResponse>;
 
-/** What accepting a claim as an incident answers. */
-export interface AcceptedClaim {
-  claim: ClaimJson;
-  incident: IncidentJson;
-  violations: Violation[];
-}
+type AcceptResult = z.output<typeof acceptClaimResponse>;
+/** What accepting a claim as an incident answers: the claim, the incident and its violations. */
+export type AcceptedClaim = AcceptResult & Required<Pick<AcceptResult, 'incident' | 'violations'>>;
 
 /** What the screen shows after a save, whichever way the incident was made. */
 export interface SavedIncident {
   incident: IncidentJson;
   violations: Violation[];
-  status: CreatedIncident['status'];
+  status: (typeof INCIDENT_SAVE_STATUSES)[number];
   /** The claim the incident was accepted from, when it came from an article. */
   claim: ClaimJson | null;
 }

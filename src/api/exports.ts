@@ -1,0 +1,59 @@
+// The HTTP contract of the GeoJSON downloads under /api/v1/exports: incidents as the GeoJSON
+// import reads them back, violations as points with the API's violation properties.
+import { z } from 'zod';
+import { EVENT_TYPES } from '../domain/event-types.ts';
+import {
+  countRange,
+  feature,
+  featureCollection,
+  isoDay,
+  isoTime,
+  pointGeometry,
+} from './common.ts';
+import { violationResponse } from './violations.ts';
+
+/** An incident's time: a day at ACLED precision, an instant, or a span. */
+const incidentTime = {
+  occurred_on: isoDay.optional(),
+  time_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  occurred_at: isoTime.optional(),
+  occurred_from: isoTime.optional(),
+  occurred_until: isoTime.optional(),
+};
+
+export const incidentExportFeature = feature(
+  pointGeometry,
+  z.strictObject({
+    external_id: z.string(),
+    event_type: z.enum(EVENT_TYPES),
+    sub_event_type: z.string().nullable(),
+    ...incidentTime,
+    uncertainty_m: z.number().nonnegative(),
+    geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    actor1: z.string().nullable(),
+    actor2: z.string().nullable(),
+    fatalities: z.number().nullable(),
+    source: z.string().nullable(),
+    notes: z.string().nullable(),
+    country: z.string().nullable(),
+    admin1: z.string().nullable(),
+    admin2: z.string().nullable(),
+    admin3: z.string().nullable(),
+    location: z.string().nullable(),
+    casualties: z.strictObject({
+      killed: countRange,
+      injured: countRange,
+      civilians_killed: z.number().nullable(),
+      combatants_killed: z.number().nullable(),
+    }),
+    corroborated: z.boolean(),
+    report_count: z.number().int().nonnegative(),
+  }),
+).extend({ id: z.string() });
+export const incidentExportCollection = featureCollection(incidentExportFeature);
+
+export const violationExportFeature = feature(
+  pointGeometry,
+  violationResponse.omit({ lon: true, lat: true }),
+).extend({ id: z.string() });
+export const violationExportCollection = featureCollection(violationExportFeature);
