@@ -1,5 +1,6 @@
 // The HTTP contract of duplicate detection: scored candidates with their reasons, merges of a
 // duplicate into its survivor, and their undoing.
+import { bboxQuery, isoQuery } from '../domain/query-schemas.ts';
 import { z } from 'zod';
 import { isoTime, itemsOf } from './common.ts';
 import { incidentResponse } from './incidents.ts';
@@ -48,4 +49,13 @@ export const candidatesQuery = z.object({
 export const mergeBody = z.object({
   into: z.string().min(1, 'name the incident that survives').max(128),
   note: z.string().trim().min(3, 'say why they are the same event').max(5000),
+});
+
+/** GET /api/v1/duplicates: candidate pairs among a window's incidents. */
+export const candidatePairsQuery = z.object({
+  from: isoQuery.optional(),
+  until: isoQuery.optional(),
+  bbox: bboxQuery.optional(),
+  max_distance_m: maxDistanceQuery,
+  limit: z.coerce.number().int().min(1).max(5000).default(200),
 });

@@ -1,6 +1,7 @@
 // The HTTP contract of the GeoJSON downloads under /api/v1/exports: incidents as the GeoJSON
 // import reads them back, violations as points with the API's violation properties.
 import { z } from 'zod';
+import { violationFilterQuery } from '../domain/query-schemas.ts';
 import { EVENT_TYPES } from '../domain/event-types.ts';
 import {
   countRange,
@@ -57,3 +58,6 @@ export const violationExportFeature = feature(
   violationResponse.omit({ lon: true, lat: true }),
 ).extend({ id: z.string() });
 export const violationExportCollection = featureCollection(violationExportFeature);
+
+/** The downloads' filters: the violation filters without a format (the route names it). */
+export const exportQuery = violationFilterQuery.omit({ format: true });

@@ -1,6 +1,7 @@
 // The HTTP contract of /api/v1/incidents: an incident (its combined casualties, its graded
 // reports, its violations), what recording one or many answers, and import summaries.
 import { z } from 'zod';
+import { bboxQuery, isoQuery, pagingQuery } from '../domain/query-schemas.ts';
 import { EVENT_TYPES } from '../domain/event-types.ts';
 import { RELIABILITY_GRADES, SOURCE_KINDS } from '../domain/report.ts';
 import { incidentInputSchema } from '../domain/schemas.ts';
@@ -128,4 +129,13 @@ export const importQuery = z.object({
 });
 export const fileImportResponse = importSummaryResponse.extend({
   format: z.enum(IMPORT_FORMATS),
+});
+
+/** GET /api/v1/incidents: a window, a box, an event type, a page. */
+export const incidentsQuery = z.object({
+  from: isoQuery.optional(),
+  until: isoQuery.optional(),
+  bbox: bboxQuery.optional(),
+  event_type: z.enum(EVENT_TYPES).optional(),
+  ...pagingQuery,
 });

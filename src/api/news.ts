@@ -1,6 +1,7 @@
 // The HTTP contract of /api/v1/extract and /api/v1/articles: what the news extractor finds in a
 // text (places, people, claims; src/ingest/news/article-types.ts is its TypeScript side), drafted
 // articles with each claim's review state, and what accepting or rejecting a claim gives.
+import { pagingQuery } from '../domain/query-schemas.ts';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../domain/event-types.ts';
 import { CLAIM_OUTCOMES, CLAIM_STATUSES } from '../domain/news-review.ts';
@@ -206,3 +207,6 @@ export const acceptClaimResponse = z.strictObject({
   violations: z.array(violationResponse).optional(),
   agreement_note: agreementNoteResponse.optional(),
 });
+
+/** GET /api/v1/articles: a page. */
+export const articlesQuery = z.object(pagingQuery);

@@ -1,5 +1,6 @@
 // The HTTP contract of /api/v1/violations and /api/v1/notices: the derived violations, one
 // violation with its review history, the review step, and the notices sent to parties.
+import { pagingQuery, violationFilterQuery } from '../domain/query-schemas.ts';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../domain/event-types.ts';
 import { ID_PATTERN } from '../domain/schemas.ts';
@@ -143,3 +144,6 @@ export const reviewStepResponse = z.strictObject({
 
 export const noticesQuery = z.object({ status: z.enum(['sent', 'answered']).optional() });
 export const answerNoticeBody = z.object({ answer: z.string().trim().min(3).max(20_000) });
+
+/** GET /api/v1/violations: the filters the CLI shares, and a page. */
+export const violationQuery = violationFilterQuery.extend(pagingQuery);

@@ -1,5 +1,6 @@
 // The HTTP contract of /api/v1/zones: zones as GeoJSON features (also inside versions) and the
 // geometry check the zone editor calls before it saves.
+import { isoQuery } from '../domain/query-schemas.ts';
 import { z } from 'zod';
 import { ZONE_KINDS } from '../domain/zone-kinds.ts';
 import { areaGeometry, feature, featureCollection, isoTime } from './common.ts';
@@ -38,4 +39,12 @@ export const geometryCheckResponse = z.strictObject({
   valid: z.boolean(),
   issues: z.array(geometryIssue),
   area_km2: z.number().nonnegative().nullable(),
+});
+
+/** GET /api/v1/zones: by agreement, version, kind; `at` keeps the version in force then. */
+export const zoneQuery = z.object({
+  agreement: z.string().optional(),
+  version: z.string().optional(),
+  kind: z.enum(ZONE_KINDS, { message: `must be one of ${ZONE_KINDS.join(', ')}` }).optional(),
+  at: isoQuery.optional(),
 });

@@ -1,15 +1,14 @@
 // Duplicates: candidates (scored, with reasons) for one incident or across a window; merging a
 // duplicate into its survivor; undoing a merge.
 import {
+  candidatePairsQuery,
   candidatePairsResponse,
   candidatesQuery,
   candidatesResponse,
-  maxDistanceQuery,
   mergeBody,
   mergeResponse,
   mergesResponse,
 } from '../../api/duplicates.ts';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import {
   candidatePairs,
@@ -21,10 +20,7 @@ import {
 import { FIND_DUPLICATES, MERGE_INCIDENTS } from '../../domain/access.ts';
 import type { Merge } from '../../domain/report.ts';
 import { incidentToJson } from '../../domain/resource-output.ts';
-import { bboxQuery, isoQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
-
-const distance = maxDistanceQuery;
 
 function candidateToJson(c: Candidate) {
   return {
@@ -72,13 +68,7 @@ export function duplicateRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'duplicates',
     summary: 'Candidate duplicate pairs among the incidents of a window, best first',
     access: { roles: FIND_DUPLICATES },
-    query: z.object({
-      from: isoQuery.optional(),
-      until: isoQuery.optional(),
-      bbox: bboxQuery.optional(),
-      max_distance_m: distance,
-      limit: z.coerce.number().int().min(1).max(5000).default(200),
-    }),
+    query: candidatePairsQuery,
     response: {
       status: 200,
       description: '{ items: Candidate[], scanned, truncated }',

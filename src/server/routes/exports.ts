@@ -2,7 +2,11 @@
 // file downloads, streamed page by page at the pace the client reads. Incidents are published
 // data; violations, and incidents chosen by their violations, follow the violation list's rule:
 // outside the cell only confirmed violations are shared.
-import { incidentExportCollection, violationExportCollection } from '../../api/exports.ts';
+import {
+  exportQuery,
+  incidentExportCollection,
+  violationExportCollection,
+} from '../../api/exports.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
@@ -17,13 +21,11 @@ import {
   type ViolationExportFormat,
 } from '../../ingest/export-stream.ts';
 import type { ExportFilter } from '../../store/store.ts';
-import { violationFilterQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 /** Rows per page read from the store: large enough to amortise the query, small enough to stay flat. */
 export const EXPORT_PAGE = 1000;
 
-export const exportQuery = violationFilterQuery.omit({ format: true });
 type ExportQuery = z.output<typeof exportQuery>;
 
 /** The store filter for a caller: statuses cut to what is shared with them. */

@@ -8,11 +8,11 @@ import {
   importSummaryResponse,
   incidentDetailResponse,
   incidentsPage,
+  incidentsQuery,
   incidentWithReportsResponse,
   updatedIncidentResponse,
 } from '../../api/incidents.ts';
 import { Readable } from 'node:stream';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import {
   createIncident,
@@ -23,25 +23,15 @@ import {
 import { addReport } from '../../app/reports.ts';
 import { LOG_INCIDENTS, READ_PUBLISHED, visibleViolationStatuses } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { EVENT_TYPES } from '../../domain/event-types.ts';
 import { incidentInputSchema, reportInputSchema } from '../../domain/schemas.ts';
 import { reportToJson } from '../../domain/source-output.ts';
 import { readIncidentStream } from '../../ingest/read-incidents.ts';
 import { incidentToJson } from '../../domain/resource-output.ts';
 import { violationToJson } from '../../domain/violation-output.ts';
-import { bboxQuery, isoQuery, pagingQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 export { BATCH_MAX };
 const IMPORT_LIMIT = 256 * 1024 * 1024;
-
-const listQuery = z.object({
-  from: isoQuery.optional(),
-  until: isoQuery.optional(),
-  bbox: bboxQuery.optional(),
-  event_type: z.enum(EVENT_TYPES).optional(),
-  ...pagingQuery,
-});
 
 async function reportsJson(ctx: AppContext, incidentId: string) {
   const sources = new Map((await ctx.store.listSources()).map((x) => [x.id, x]));
@@ -71,7 +61,7 @@ export function incidentRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'incidents',
     summary:
       'List incidents (newest first) with time, bbox and event-type filters, each with its graded sources',
-    query: listQuery,
+    query: incidentsQuery,
     response: {
       status: 200,
       description: '{ items: Incident[], total, limit, offset }',

@@ -5,6 +5,7 @@ import {
   agreementNotesResponse,
   articleResponse,
   articlesPage,
+  articlesQuery,
   claimResponse,
   extractedArticleResponse,
 } from '../../api/news.ts';
@@ -33,8 +34,6 @@ import {
   extractInputSchema,
   rejectClaimSchema,
 } from '../../domain/news-review.ts';
-import { z } from 'zod';
-import { pagingQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 /** 2,000,000 characters of text, at up to 4 bytes each in JSON, with room for the rest. */
@@ -83,7 +82,7 @@ export function newsRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'news',
     summary: 'List drafted articles (newest first) with how many claims are pending, accepted, rejected', // prettier-ignore
     access: { roles: READ_NEWS },
-    query: z.object(pagingQuery),
+    query: articlesQuery,
     response: {
       status: 200,
       description: '{ items: ArticleSummary[], total, limit, offset }',

@@ -3,7 +3,7 @@
 // feed table, so events written by another process (the CLI) arrive too, and a client that
 // reconnects with Last-Event-ID gets everything after that id. A stream whose session is signed out
 // or expires ends within a minute.
-import { z } from 'zod';
+import { streamQuery } from '../../api/stream.ts';
 import type { AppContext } from '../../app/context.ts';
 import { canSeeFeedEvent, FOLLOW_FEED } from '../../domain/access.ts';
 import type { FeedEvent } from '../../domain/accountability-types.ts';
@@ -42,7 +42,7 @@ export function streamRoutes(r: RouteRegistry, ctx: AppContext, shutdown: AbortS
     tag: 'desk',
     summary: 'Follow the live feed (server-sent events; resume with Last-Event-ID)',
     access: { roles: FOLLOW_FEED },
-    query: z.object({ last_event_id: z.coerce.number().int().min(0).optional() }),
+    query: streamQuery,
     response: {
       status: 200,
       description: 'text/event-stream',

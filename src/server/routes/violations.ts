@@ -1,13 +1,10 @@
 // /api/v1/violations: the derived violations, always current, filtered and paged; JSON or CSV.
-import { violationsPage } from '../../api/violations.ts';
+import { violationQuery, violationsPage } from '../../api/violations.ts';
 import type { AppContext } from '../../app/context.ts';
 import { READ_PUBLISHED, visibleViolationStatuses } from '../../domain/access.ts';
 import { violationToJson } from '../../domain/violation-output.ts';
 import { violationsToCsv } from '../../ingest/violation-csv.ts';
-import { pagingQuery, violationFilterQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
-
-export const violationQuery = violationFilterQuery.extend(pagingQuery);
 
 export function violationRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({

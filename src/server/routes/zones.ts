@@ -4,23 +4,14 @@ import {
   validateGeometryBody,
   zoneCollection,
   zoneFeature,
+  zoneQuery,
 } from '../../api/zones.ts';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { READ_PUBLISHED, VALIDATE_ZONES } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { ZONE_KINDS } from '../../domain/zone-kinds.ts';
 import { areaKm2, validateZoneGeometry } from '../../geo/validate-geometry.ts';
 import { zoneToFeature } from '../../domain/resource-output.ts';
-import { isoQuery } from '../../domain/query-schemas.ts';
 import type { RouteRegistry } from '../route-registry.ts';
-
-const zoneQuery = z.object({
-  agreement: z.string().optional(),
-  version: z.string().optional(),
-  kind: z.enum(ZONE_KINDS, { message: `must be one of ${ZONE_KINDS.join(', ')}` }).optional(),
-  at: isoQuery.optional(),
-});
 
 export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
