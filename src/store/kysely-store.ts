@@ -21,7 +21,7 @@ import type {
   ViolationScope,
   ZoneFilter,
 } from './store.ts';
-import type { Database } from './tables.ts';
+import { COUNTED_TABLES, type Database } from './tables.ts';
 import { versionsInForce } from '../domain/version-in-force.ts';
 import type { Report } from '../domain/report.ts';
 import { chunks, notMerged, whereIncident } from './query-filters.ts';
@@ -42,8 +42,13 @@ import {
   zoneToRow,
 } from './row-mappers.ts';
 
-/** The hot paths of an import, which a dialect may do faster than Kysely can. */
+/**
+ * What a dialect supplies beyond Kysely: the hot paths of an import, which it may do faster, and an
+ * online backup.
+ */
 export interface BulkWriter {
+  /** A consistent copy of the whole database into a new file, while other connections write. */
+  backupTo(db: Kysely<Database>, path: string): Promise<void>;
   findIncidentKeys(
     db: Kysely<Database>,
     externalIds: readonly string[],
@@ -186,6 +191,23 @@ export class KyselyStore extends NewsQueries implements Store {
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('recorded_at').as('last')])
       .executeTakeFirstOrThrow();
     return `${Number(r.n)}:${Number(r.last ?? 0)}`;
+  }
+
+  async backupTo(path: string): Promise<void> {
+    if (this.inTransaction) throw new Error('backupTo cannot run inside a transaction');
+    await this.bulk.backupTo(this.db, path);
+  }
+
+  async tableCounts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const table of COUNTED_TABLES) {
+      const r = await this.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      out[table] = Number(r.n);
+    }
+    return out;
   }
 
   async pendingUpgradeTasks() {

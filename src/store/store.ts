@@ -135,6 +135,13 @@ export interface Store {
   insertVersion(version: AgreementVersion): Promise<void>;
   /** Changes whenever a version is recorded (by this process or another). */
   versionsStamp(): Promise<string>;
+  /**
+   * A consistent copy of the whole database in a new file at `path`, taken while other
+   * connections (a running server) keep writing. Not inside a transaction.
+   */
+  backupTo(path: string): Promise<void>;
+  /** How many rows each table holds (COUNTED_TABLES), to check a copy against what was written. */
+  tableCounts(): Promise<Record<string, number>>;
   /** Work an upgrade owes to stored data: migrations queue it, the application does it once. */
   pendingUpgradeTasks(): Promise<{ name: string; reason: string }[]>;
   /** Ticks a task off, inside the transaction that did its work. */

@@ -355,6 +355,32 @@ export interface Database {
   upgrade_tasks: UpgradeTasksTable;
 }
 
+/** The tables a backup's summary counts (every table that holds the cell's records). */
+export const COUNTED_TABLES = [
+  'parties',
+  'agreements',
+  'versions',
+  'zones',
+  'incidents',
+  'reports',
+  'sources',
+  'violations',
+  'violation_reviews',
+  'notices',
+  'merges',
+  'users',
+  'auth_tokens',
+  'party_keys',
+  'proposals',
+  'proposal_decisions',
+  'shifts',
+  'articles',
+  'article_claims',
+  'agreement_notes',
+  'audit_log',
+  'events',
+] as const satisfies readonly (keyof Database)[];
+
 export interface UpgradeTasksTable {
   name: string;
   reason: string;

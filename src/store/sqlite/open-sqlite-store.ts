@@ -2,7 +2,14 @@
 // prepared statements on the same connection (always inside a Kysely transaction, so they are
 // part of it); everything else goes through Kysely.
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  sql,
+  SqliteDialect,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 import { migrations } from '../migrations.ts';
 import { KyselyStore, type BulkWriter } from '../kysely-store.ts';
 import type { IncidentKeyRow, Store } from '../store.ts';
@@ -45,6 +52,11 @@ function sqliteBulkWriter(sqlite: SQLite.Database): BulkWriter {
   // One indexed lookup per key: cheaper than compiling and preparing an IN (…500…) query each time.
   const findKey = sqlite.prepare('SELECT id, content_hash FROM incidents WHERE external_id = ?');
   return {
+    async backupTo(db, path) {
+      // VACUUM INTO copies one read transaction's snapshot (WAL readers never block writers), so
+      // the copy is consistent whatever the server writes meanwhile, and compact.
+      await sql`VACUUM INTO ${path}`.execute(db);
+    },
     async findIncidentKeys(_db, externalIds) {
       const map = new Map<string, IncidentKeyRow>();
       for (const externalId of externalIds) {
