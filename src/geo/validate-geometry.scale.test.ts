@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_GEOMETRY_LIMITS,
+  MAX_EDGE_PAIRS,
   validateZoneGeometry,
   type GeometryIssue,
   type GeometryLimits,
@@ -143,6 +144,29 @@ describe('validateZoneGeometry at scale', () => {
       validateZoneGeometry({
         type: 'MultiPolygon',
         coordinates: [[shell, [...lake].reverse()], [sq(35.9, 32.9, 0.2)]],
+      }).ok,
+    ).toBe(true);
+  });
+
+  it('refuses edges packed so close that checking them would be quadratic', () => {
+    // A comb of 4,000 long parallel diagonal teeth: every edge box overlaps nearly every other.
+    const ring: Ring = [];
+    for (let i = 0; i < 4_000; i++) {
+      const x = 36 + i * 1e-4;
+      ring.push([x, 33], [x + 1, 34], [x + 1.00005, 34], [x + 0.00005, 33]);
+    }
+    ring.push([37.4, 32.5], [36, 32.5], ring[0]!);
+    expect(issues({ type: 'Polygon', coordinates: [ring] })).toEqual([
+      {
+        path: 'coordinates',
+        message: `the zone's edges lie too close together to check (more than ${MAX_EDGE_PAIRS} pairs of edges with overlapping boxes) — simplify it`,
+      },
+    ]);
+    // 250 teeth (1,000 vertices) are checked, and valid.
+    expect(
+      validateZoneGeometry({
+        type: 'Polygon',
+        coordinates: [[...ring.slice(0, 1_000), [36.025, 32.5], [36, 32.5], ring[0]!]],
       }).ok,
     ).toBe(true);
   });
