@@ -39,6 +39,8 @@ describe('validateZoneGeometry, more cases', () => {
       maxVertices: 100_000,
       maxAreaKm2: 2_000_000,
       minAreaKm2: 0.0001,
+      maxParts: 10_000,
+      maxHolesPerPolygon: 10_000,
     });
   });
 

@@ -7,9 +7,10 @@ import {
   zoneQuery,
 } from '../../api/zones.ts';
 import type { AppContext } from '../../app/context.ts';
+import { checkZoneGeometry } from '../../app/geometry-check.ts';
 import { READ_PUBLISHED, VALIDATE_ZONES } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { areaKm2, validateZoneGeometry } from '../../geo/validate-geometry.ts';
+import { areaKm2 } from '../../geo/validate-geometry.ts';
 import { zoneToFeature } from '../../domain/resource-output.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
@@ -76,7 +77,7 @@ export function zoneRoutes(r: RouteRegistry, ctx: AppContext): void {
       schema: geometryCheckResponse,
     },
     handler: async ({ body }) => {
-      const result = validateZoneGeometry(body.geometry);
+      const result = await checkZoneGeometry(body.geometry);
       return result.ok
         ? { valid: true, issues: [], area_km2: areaKm2(result.geometry) }
         : { valid: false, issues: result.issues, area_km2: null };
