@@ -78,7 +78,14 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     body: changePasswordBody,
     response: { status: 200, description: '{ ok: true }', schema: okResponse },
     handler: async ({ body, session }) => {
-      await changePassword(ctx, session!.user, body.current_password, body.new_password);
+      // Every other session and API token of the user ends; this one stays signed in.
+      await changePassword(
+        ctx,
+        session!.user,
+        body.current_password,
+        body.new_password,
+        session!.token.id,
+      );
       return { ok: true };
     },
   });
