@@ -214,3 +214,29 @@ describe('what ends sessions (issue 20)', () => {
     expect(runCli(['users', 'list', '--db', env.path]).stdout).toMatch(/^eve\tmonitor\tdisabled$/m);
   }); // prettier-ignore
 });
+
+describe('password spraying (issue 20)', () => {
+  it('limits failed sign-ins per address across user names; another address is unaffected', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 40; i++) codes.push((await login(`sprayed-${i}`, 'Summer2018!', '10.0.2.1')).statusCode);
+    const first429 = codes.indexOf(429);
+    expect(first429).toBeGreaterThan(0);
+    expect(first429).toBeLessThan(39);
+    expect(codes.slice(0, first429).every((c) => c === 401)).toBe(true);
+    expect(codes.slice(first429).every((c) => c === 429)).toBe(true);
+    const limited = await login('mona', 'a long and secret passphrase', '10.0.2.1');
+    expect(limited.statusCode).toBe(429);
+    expect(body(limited).error).toMatchObject({ code: 'rate_limited' });
+    expect(body(limited).error.message).toMatch(/from this address/);
+    expect((await login('mona', 'a long and secret passphrase', '10.0.2.2')).statusCode).toBe(200);
+    expect((await login('sprayed-1', 'Summer2018!', '10.0.2.2')).statusCode).toBe(401);
+  }); // prettier-ignore
+
+  it('does not count successful sign-ins', async () => {
+    const ip = '10.0.3.1';
+    for (let i = 0; i < 25; i++) expect((await login(`other-${i}`, 'x', ip)).statusCode).toBe(401);
+    for (let i = 0; i < 9; i++) expect((await login('mona', 'a long and secret passphrase', ip)).statusCode).toBe(200);
+    for (let i = 25; i < 30; i++) expect((await login(`other-${i}`, 'x', ip)).statusCode).toBe(401);
+    expect((await login('other-31', 'x', ip)).statusCode).toBe(429);
+  }); // prettier-ignore
+});
