@@ -3,9 +3,9 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, ensureFirstAdmin } from '../src/app/accounts.ts';
+import { createApiToken, createUser, ensureFirstAdmin } from '../src/app/accounts.ts';
 import { SYSTEM_ACTOR } from '../src/domain/roles.ts';
-import { runCli, tempContext, testServer } from './helpers.ts';
+import { runCli, signedIn, tempContext, testServer } from './helpers.ts';
 
 let env: Awaited<ReturnType<typeof tempContext>>;
 let app: FastifyInstance;
@@ -150,5 +150,93 @@ describe('truceline users', () => {
     // A one-time password still to change: the token reaches only /auth/me until then.
     expect(body(me)).toMatchObject({ username: 'ana', role: 'analyst', must_change_password: true });
     expect(runCli(['users', 'list', '--db', env.path]).stdout).toMatch(/^ana\tanalyst$/m);
+  }); // prettier-ignore
+});
+
+describe('what ends sessions (issue 20)', () => {
+  const PASS = 'the first passphrase here';
+  const get = (headers: Record<string, string>) =>
+    app.inject({ method: 'GET', url: '/api/v1/auth/me', headers }).then((r) => r.statusCode);
+  /** Two browser sessions (cookies) and an API token of a fresh user. */
+  async function threeCredentials(username: string, password = PASS) {
+    const { user } = await createUser(env.ctx, SYSTEM_ACTOR, {
+      username,
+      role: 'monitor',
+      password,
+    });
+    const cookieOf = async (ip: string) =>
+      String((await login(username, password, ip)).headers['set-cookie']).split(';')[0]!;
+    const first = { cookie: await cookieOf('10.0.1.1') };
+    const second = { cookie: await cookieOf('10.0.1.2') };
+    const { token } = await createApiToken(env.ctx, user, 'script', 90);
+    const bearer = { authorization: `Bearer ${token}` };
+    expect([await get(first), await get(second), await get(bearer)]).toEqual([200, 200, 200]);
+    return { user, first, second, bearer };
+  }
+
+  it('a password change ends every other session and token; the changing one stays', async () => {
+    const { user, first, second, bearer } = await threeCredentials('pat');
+    const changed = await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { ...first, origin: 'http://localhost:80' }, payload: { current_password: PASS, new_password: 'the second passphrase' } }); // prettier-ignore
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect([await get(first), await get(second), await get(bearer)]).toEqual([200, 401, 401]);
+    const entries = await env.ctx.store.listAudit({ entityId: user.id, limit: 50 });
+    expect(entries.find((e) => e.action === 'user.password')?.after).toEqual({ tokens_revoked: 2 });
+  }); // prettier-ignore
+
+  it('a reset on the command line ends all sessions and tokens', async () => {
+    const { first, second, bearer } = await threeCredentials('rex');
+    const reset = runCli(['users', 'reset', 'rex', '--db', env.path]);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect([await get(first), await get(second), await get(bearer)]).toEqual([401, 401, 401]);
+    expect((await login('rex', PASS, '10.0.1.3')).statusCode).toBe(401);
+  });
+
+  it('an admin disabling a user ends all sessions and tokens and refuses sign-in', async () => {
+    const { user, first, bearer } = await threeCredentials('dee');
+    const admin = await signedIn(env.ctx, 'admin');
+    const nobody = await app.inject({ method: 'POST', url: '/api/v1/users/nobody/disable', headers: admin }); // prettier-ignore
+    expect(nobody.statusCode).toBe(404);
+    const r = await app.inject({ method: 'POST', url: `/api/v1/users/${user.id}/disable`, headers: admin }); // prettier-ignore
+    expect(r.statusCode, r.body).toBe(200);
+    expect(body(r)).toMatchObject({ username: 'dee', disabled: true });
+    expect([await get(first), await get(bearer)]).toEqual([401, 401]);
+    expect((await login('dee', PASS, '10.0.1.4')).statusCode).toBe(401);
+    const entries = await env.ctx.store.listAudit({ entityId: user.id, limit: 50 });
+    expect(entries.find((e) => e.action === 'user.disable')?.after).toMatchObject({ disabled: true, tokens_revoked: 3 });
+  }); // prettier-ignore
+
+  it('truceline users disable does the same on the command line', async () => {
+    const { first, bearer } = await threeCredentials('eve');
+    const r = runCli(['users', 'disable', 'eve', '--db', env.path]);
+    expect(r.code, r.stderr).toBe(0);
+    expect([await get(first), await get(bearer)]).toEqual([401, 401]);
+    expect((await login('eve', PASS, '10.0.1.5')).statusCode).toBe(401);
+    expect(runCli(['users', 'list', '--db', env.path]).stdout).toMatch(/^eve\tmonitor\tdisabled$/m);
+  }); // prettier-ignore
+});
+
+describe('password spraying (issue 20)', () => {
+  it('limits failed sign-ins per address across user names; another address is unaffected', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 40; i++) codes.push((await login(`sprayed-${i}`, 'Summer2018!', '10.0.2.1')).statusCode);
+    const first429 = codes.indexOf(429);
+    expect(first429).toBeGreaterThan(0);
+    expect(first429).toBeLessThan(39);
+    expect(codes.slice(0, first429).every((c) => c === 401)).toBe(true);
+    expect(codes.slice(first429).every((c) => c === 429)).toBe(true);
+    const limited = await login('mona', 'a long and secret passphrase', '10.0.2.1');
+    expect(limited.statusCode).toBe(429);
+    expect(body(limited).error).toMatchObject({ code: 'rate_limited' });
+    expect(body(limited).error.message).toMatch(/from this address/);
+    expect((await login('mona', 'a long and secret passphrase', '10.0.2.2')).statusCode).toBe(200);
+    expect((await login('sprayed-1', 'Summer2018!', '10.0.2.2')).statusCode).toBe(401);
+  }); // prettier-ignore
+
+  it('does not count successful sign-ins', async () => {
+    const ip = '10.0.3.1';
+    for (let i = 0; i < 25; i++) expect((await login(`other-${i}`, 'x', ip)).statusCode).toBe(401);
+    for (let i = 0; i < 9; i++) expect((await login('mona', 'a long and secret passphrase', ip)).statusCode).toBe(200);
+    for (let i = 25; i < 30; i++) expect((await login(`other-${i}`, 'x', ip)).statusCode).toBe(401);
+    expect((await login('other-31', 'x', ip)).statusCode).toBe(429);
   }); // prettier-ignore
 });

@@ -179,11 +179,16 @@ export async function revokeToken(ctx: AppContext, token: AuthToken): Promise<vo
   await ctx.store.revokeToken(token.id, ctx.config.now());
 }
 
+/**
+ * Changes a user's password and ends every other session and API token of theirs: whoever held
+ * one with the old password is signed out. `keepTokenId` is the session making the change.
+ */
 export async function changePassword(
   ctx: AppContext,
   user: User,
   current: string,
   next: string,
+  keepTokenId?: string,
 ): Promise<void> {
   if (!(await argon2Verify(user.passwordHash, current)))
     throw new AppError('validation_failed', 'the current password is wrong', 'current_password');
@@ -195,14 +200,21 @@ export async function changePassword(
     mustChangePassword: false,
   };
   await ctx.store.transaction(async (tx) => {
+    const now = ctx.config.now();
     await tx.updateUser(updated);
-    await audit(tx, actorOf(user), ctx.config.now(), [
-      { action: 'user.password', entity: 'user', entityId: user.id },
+    const ended = await tx.revokeUserTokens(user.id, now, keepTokenId);
+    await audit(tx, actorOf(user), now, [
+      {
+        action: 'user.password',
+        entity: 'user',
+        entityId: user.id,
+        after: { tokens_revoked: ended },
+      },
     ]);
   });
 }
 
-/** Sets a new generated one-time password (CLI `users reset`). */
+/** Sets a new generated one-time password (CLI `users reset`) and ends all the user's sessions and tokens. */
 export async function resetPassword(
   ctx: AppContext,
   actor: Actor,
@@ -217,10 +229,54 @@ export async function resetPassword(
     mustChangePassword: true,
   };
   await ctx.store.transaction(async (tx) => {
+    const now = ctx.config.now();
     await tx.updateUser(updated);
-    await audit(tx, actor, ctx.config.now(), [
-      { action: 'user.password-reset', entity: 'user', entityId: user.id },
+    const ended = await tx.revokeUserTokens(user.id, now);
+    await audit(tx, actor, now, [
+      {
+        action: 'user.password-reset',
+        entity: 'user',
+        entityId: user.id,
+        after: { tokens_revoked: ended },
+      },
     ]);
   });
   return password;
+}
+
+/**
+ * Disables an account (CLI `users disable`, POST /api/v1/users/:id/disable): sign-in is refused
+ * and every session and API token of the user ends. Disabling a disabled account changes nothing.
+ */
+export async function disableUser(
+  ctx: AppContext,
+  actor: Actor,
+  by: { id: string } | { username: string },
+): Promise<User> {
+  return ctx.store.transaction(async (tx) => {
+    const user = 'id' in by ? await tx.getUserById(by.id) : await tx.getUserByUsername(by.username);
+    if (!user)
+      throw new AppError(
+        'not_found',
+        `user ${'id' in by ? by.id : by.username} does not exist`,
+        'id' in by ? 'id' : 'username',
+      );
+    if (user.id === actor.id)
+      throw new AppError('validation_failed', 'you cannot disable your own account', 'id');
+    if (user.disabledAt !== null) return user;
+    const now = ctx.config.now();
+    const updated: User = { ...user, disabledAt: now };
+    await tx.updateUser(updated);
+    const ended = await tx.revokeUserTokens(user.id, now);
+    await audit(tx, actor, now, [
+      {
+        action: 'user.disable',
+        entity: 'user',
+        entityId: user.id,
+        before: userToJson(user),
+        after: { ...userToJson(updated), tokens_revoked: ended },
+      },
+    ]);
+    return updated;
+  });
 }

@@ -3,7 +3,9 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app/context.ts';
+import { checkSameOrigin } from './auth.ts';
 import { handleError, handleNotFound } from './errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { buildOpenApi } from './openapi.ts';
 import { RouteRegistry } from './route-registry.ts';
 import { agreementRoutes } from './routes/agreements.ts';
@@ -84,7 +86,11 @@ export function buildServer(ctx: AppContext, options: ServerOptions = {}): Fasti
     bodyLimit: 4 * 1024 * 1024,
   });
   app.setErrorHandler(handleError);
-  const webApp = registerWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  // Before the body is read: a refused cross-site request never reaches a parser or a handler.
+  app.addHook('onRequest', async (req) => checkSameOrigin(req));
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  registerSecurityHeaders(app, webRoot);
+  const webApp = registerWebApp(app, webRoot);
   if (!webApp) app.setNotFoundHandler(handleNotFound);
   // Imports arrive as files: CSV and GeoJSON bodies are handed on as streams, read row by row
   // (constant memory whatever the size) and detected by content.

@@ -144,6 +144,17 @@ export function accountabilityContract(
         expect(await store.findToken('f'.repeat(64))).toEqual(token);
         await store.revokeToken('t1', 50);
         expect((await store.findToken('f'.repeat(64)))?.revokedAt).toBe(50);
+        // Ending a user's tokens: live ones only, all but the one kept.
+        const other = { ...token, id: 't2', tokenHash: 'e'.repeat(64), revokedAt: null };
+        const kept = { ...token, id: 't3', tokenHash: 'd'.repeat(64), revokedAt: null };
+        await store.insertToken(other);
+        await store.insertToken(kept);
+        expect(await store.revokeUserTokens('u1', 60, 't3')).toBe(1);
+        expect((await store.findToken('e'.repeat(64)))?.revokedAt).toBe(60);
+        expect((await store.findToken('d'.repeat(64)))?.revokedAt).toBeNull();
+        expect((await store.findToken('f'.repeat(64)))?.revokedAt).toBe(50);
+        expect(await store.revokeUserTokens('u1', 61)).toBe(1);
+        expect((await store.findToken('d'.repeat(64)))?.revokedAt).toBe(61);
         expect(await store.listPartyKeys('GOV')).toEqual([key]);
         await store.revokePartyKey(key.fingerprint, 51);
         expect((await store.getPartyKey(key.fingerprint))?.revokedAt).toBe(51);

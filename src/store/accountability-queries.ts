@@ -117,6 +117,17 @@ export abstract class AccountabilityQueries extends IntakeQueries {
     await this.db.updateTable('auth_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
   }
 
+  async revokeUserTokens(userId: string, at: number, exceptId?: string): Promise<number> {
+    let q = this.db
+      .updateTable('auth_tokens')
+      .set({ revoked_at: at })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null);
+    if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+    const [r] = await q.execute();
+    return Number(r?.numUpdatedRows ?? 0);
+  }
+
   // ── party keys ──
   async listPartyKeys(partyId?: string): Promise<PartyKey[]> {
     let q = this.db.selectFrom('party_keys').selectAll().orderBy('party_id').orderBy('created_at');

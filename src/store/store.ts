@@ -222,6 +222,8 @@ export interface Store {
   insertToken(token: AuthToken): Promise<void>;
   findToken(tokenHash: string): Promise<AuthToken | undefined>;
   revokeToken(id: string, at: number): Promise<void>;
+  /** Revokes every live session and API token of a user but `exceptId`; returns how many. */
+  revokeUserTokens(userId: string, at: number, exceptId?: string): Promise<number>;
 
   // ── sign-off ──
   listPartyKeys(partyId?: string): Promise<PartyKey[]>;

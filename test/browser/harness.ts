@@ -103,6 +103,14 @@ export async function poll<T = unknown>(
   expression: string,
   timeout = WAIT,
 ): Promise<T> {
-  const handle = await page.waitForFunction(expression, undefined, { timeout, polling: 100 });
-  return (await handle.jsonValue()) as T;
+  // Not page.waitForFunction: it evaluates a string with eval in the page, which the app's
+  // Content-Security-Policy forbids (no 'unsafe-eval'); page.evaluate goes through DevTools.
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = (await page.evaluate(expression)) as T;
+    if (value) return value;
+    if (Date.now() > deadline)
+      throw new Error(`poll: timed out after ${timeout} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

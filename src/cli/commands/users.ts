@@ -1,7 +1,13 @@
-// `truceline users add|list|token|reset`: accounts, managed on the host that holds the database.
+// `truceline users add|list|token|reset|disable`: accounts, managed on the host that holds the database.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { createApiToken, createUser, resetPassword, userToJson } from '../../app/accounts.ts';
+import {
+  createApiToken,
+  createUser,
+  disableUser,
+  resetPassword,
+  userToJson,
+} from '../../app/accounts.ts';
 import { AppError } from '../../domain/errors.ts';
 import { newUserSchema } from '../../api/auth.ts';
 import { cliActor, withContext } from '../context.ts';
@@ -10,7 +16,9 @@ import { parseFlags } from '../flags.ts';
 const DB_HELP = 'SQLite database file (default: $TRUCELINE_DB or ./truceline.db)';
 
 export function usersCommand(program: Command): void {
-  const users = program.command('users').description('accounts: add, list, API tokens, reset');
+  const users = program
+    .command('users')
+    .description('accounts: add, list, API tokens, reset, disable');
   users
     .command('add')
     .description('add a user; prints a generated one-time password (changed at first sign-in)')
@@ -71,7 +79,9 @@ export function usersCommand(program: Command): void {
     });
   users
     .command('reset')
-    .description('give a user a new one-time password (printed once)')
+    .description(
+      'give a user a new one-time password (printed once); ends all their sessions and API tokens',
+    )
     .argument('<username>')
     .option('--db <path>', DB_HELP)
     .action(async (username: string, opts: { db?: string }) => {
@@ -79,5 +89,14 @@ export function usersCommand(program: Command): void {
         resetPassword(ctx, cliActor(), username),
       );
       process.stdout.write(`one-time password for ${username}: ${password}\n`);
+    });
+  users
+    .command('disable')
+    .description('disable a user: sign-in is refused and all their sessions and API tokens end')
+    .argument('<username>')
+    .option('--db <path>', DB_HELP)
+    .action(async (username: string, opts: { db?: string }) => {
+      await withContext(opts.db, (ctx) => disableUser(ctx, cliActor(), { username }));
+      process.stdout.write(`user ${username} disabled; all their sessions and API tokens ended\n`);
     });
 }

@@ -18,11 +18,53 @@ import {
 import type { AppContext } from '../../app/context.ts';
 import { ANYONE, OWN_ACCOUNT } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { clearSessionCookie, setSessionCookie } from '../auth.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
 /** Login attempts per client address and username within a minute. */
 export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+/**
+ * Failed logins per client address, whatever the user names, within ten minutes: against password
+ * spraying (one guess at each of many names). Successful sign-ins do not count, so an office
+ * behind one address is not locked out by its own staff.
+ */
+export const FAILED_LOGINS_PER_ADDRESS = 30;
+export const FAILED_LOGINS_WINDOW_MS = 10 * 60_000;
+
+type AddressLimiter = ReturnType<FastifyInstance['createRateLimit']>;
+/** One counter per server (tests build many), keyed by address. */
+const addressLimiters = new WeakMap<FastifyInstance, AddressLimiter>();
+
+function addressLimiter(app: FastifyInstance): AddressLimiter {
+  let limiter = addressLimiters.get(app);
+  if (!limiter) {
+    limiter = app.createRateLimit({
+      max: FAILED_LOGINS_PER_ADDRESS,
+      timeWindow: FAILED_LOGINS_WINDOW_MS,
+      keyGenerator: (req) => `failed-login|${req.ip}`,
+    });
+    addressLimiters.set(app, limiter);
+  }
+  return limiter;
+}
+
+/** 429 once an address has used up its failed logins; counts this attempt if it fails. */
+async function limitFailuresByAddress<T>(req: FastifyRequest, attempt: () => Promise<T>) {
+  const limiter = addressLimiter(req.server);
+  const seen = await limiter(req, { increment: false });
+  if (!seen.isAllowed && seen.remaining === 0)
+    throw new AppError(
+      'rate_limited',
+      `too many failed sign-ins from this address; try again in ${Math.ceil(seen.ttlInSeconds / 60)} minutes`,
+    );
+  try {
+    return await attempt();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'unauthenticated') await limiter(req);
+    throw e;
+  }
+}
 
 export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
@@ -42,7 +84,9 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     },
     response: { status: 200, description: '{ user, token, expires_at }', schema: loginResponse },
     handler: async ({ body, req, reply }) => {
-      const { token, user, expiresAt } = await login(ctx, body.username, body.password);
+      const { token, user, expiresAt } = await limitFailuresByAddress(req, () =>
+        login(ctx, body.username, body.password),
+      );
       setSessionCookie(req, reply, token);
       return { user: userToJson(user), token, expires_at: new Date(expiresAt).toISOString() };
     },
@@ -78,7 +122,14 @@ export function authRoutes(r: RouteRegistry, ctx: AppContext): void {
     body: changePasswordBody,
     response: { status: 200, description: '{ ok: true }', schema: okResponse },
     handler: async ({ body, session }) => {
-      await changePassword(ctx, session!.user, body.current_password, body.new_password);
+      // Every other session and API token of the user ends; this one stays signed in.
+      await changePassword(
+        ctx,
+        session!.user,
+        body.current_password,
+        body.new_password,
+        session!.token.id,
+      );
       return { ok: true };
     },
   });

@@ -2,6 +2,7 @@
 // it and sends it to the parties: it counts pending and dismissed violations and their
 // attributions, which outside the cell are not shared (the violation list's rule), so it is for
 // the cell's staff.
+import { useReportCsp } from '../security-headers.ts';
 import { dailyReportResponse } from '../../api/reports.ts';
 import type { AppContext } from '../../app/context.ts';
 import { buildDailyReport } from '../../app/load-report-rows.ts';
@@ -37,6 +38,7 @@ export function reportRoutes(r: RouteRegistry, ctx: AppContext): void {
         .type(out.contentType)
         .header('content-disposition', `${disposition}; filename="${out.filename}"`)
         .header('cache-control', 'no-store');
+      if (query.format === 'html') useReportCsp(reply);
       return out.body;
     },
   });

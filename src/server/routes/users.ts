@@ -1,9 +1,9 @@
 // /api/v1/users: accounts, managed by admins. A generated password is returned once.
-import { createUser, userToJson } from '../../app/accounts.ts';
+import { createUser, disableUser, userToJson } from '../../app/accounts.ts';
 import type { AppContext } from '../../app/context.ts';
 import { MANAGE_USERS } from '../../domain/access.ts';
 import type { RouteRegistry } from '../route-registry.ts';
-import { createUserResponse, newUserSchema, usersResponse } from '../../api/auth.ts';
+import { createUserResponse, newUserSchema, userResponse, usersResponse } from '../../api/auth.ts';
 
 export function userRoutes(r: RouteRegistry, ctx: AppContext): void {
   r.add({
@@ -27,5 +27,15 @@ export function userRoutes(r: RouteRegistry, ctx: AppContext): void {
       const { user, password } = await createUser(ctx, actor, body);
       return { user: userToJson(user), ...(body.password === undefined && { password }) };
     },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/users/:id/disable',
+    tag: 'users',
+    summary: 'Disable a user: sign-in is refused and all their sessions and API tokens end',
+    access: { roles: MANAGE_USERS },
+    response: { status: 200, description: 'User', schema: userResponse },
+    handler: async ({ params, actor }) =>
+      userToJson(await disableUser(ctx, actor, { id: params.id! })),
   });
 }
