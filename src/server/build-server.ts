@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app/context.ts';
+import { checkJsonTextDepth } from '../domain/input-safety.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
 import { RouteRegistry } from './route-registry.ts';
@@ -86,6 +87,20 @@ export function buildServer(ctx: AppContext, options: ServerOptions = {}): Fasti
   app.setErrorHandler(handleError);
   const webApp = registerWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   if (!webApp) app.setNotFoundHandler(handleNotFound);
+  // JSON bodies: fastify's own parser (same body limits, same errors for malformed JSON, proto
+  // poisoning refused), behind a scan of the raw text's bracket depth, so a body nested deeper than
+  // MAX_JSON_DEPTH is a 400 before any recursive step (JSON.stringify, canonical JSON) sees it.
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    try {
+      checkJsonTextDepth(body as string);
+    } catch (e) {
+      done(e as Error, undefined);
+      return;
+    }
+    jsonParser(req, body as string, done);
+  });
   // Imports arrive as files: CSV and GeoJSON bodies are handed on as streams, read row by row
   // (constant memory whatever the size) and detected by content.
   app.addContentTypeParser(
