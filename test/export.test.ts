@@ -53,28 +53,47 @@ describe('round trips through the CLI', () => {
     acledRow({ id: 'SYR2', date: '2018-02-20', lat: 33.6, lon: 36.123456789, timePrecision: 2, geoPrecision: 2 }), // prettier-ignore
     acledRow({ id: 'SYR3', date: '2018-02-03', lat: -12.25, lon: 36.4, timePrecision: 3, geoPrecision: 3, fatalities: '' }), // prettier-ignore
     acledRow({ id: 'SYR4', date: '2018-02-28', type: 'Battles', sub: 'Armed clash', lat: 33.51, lon: 36.3, geoPrecision: '' }), // prettier-ignore
+    // Formulas a spreadsheet would run (issue 20, point 10), one at a negative longitude.
+    acledRow({ id: 'SYR5', date: '2018-02-17', lat: 33.2, lon: -1.5, notes: '=HYPERLINK("http://x","y")' }), // prettier-ignore
+    acledRow({ id: 'SYR6', date: '2018-02-17', lat: 33.3, lon: 36.2, notes: '@SUM(1)' }),
   ];
   afterAll(() => tmp.cleanup());
 
   it('exports ACLED CSV that re-imports into an empty database and exports byte for byte again', async () => {
     writeFileSync(file('in.csv'), [ACLED_HEADER, ...lines].join('\n') + '\n');
     ok(runCli(['incidents', 'import', file('in.csv'), '--db', file('a.db')]));
-    ok(runCli(['incidents', 'export', '--db', file('a.db'), '--out', file('a.csv')]));
+    // --raw: the values verbatim, as a machine reads them back (no spreadsheet-safe quote).
+    ok(runCli(['incidents', 'export', '--raw', '--db', file('a.db'), '--out', file('a.csv')]));
     ok(runCli(['incidents', 'import', file('a.csv'), '--db', file('b.db')]));
-    const again = runCli(['incidents', 'export', '--db', file('b.db')]);
+    const again = runCli(['incidents', 'export', '--raw', '--db', file('b.db')]);
     ok(again);
-    expect(again.stderr).toMatch(/exported 4 incidents as acled-csv to stdout/);
+    expect(again.stderr).toMatch(/exported 6 incidents as acled-csv to stdout/);
     const first = readFileSync(file('a.csv'), 'utf8');
     expect(again.stdout).toBe(first);
     // The export is the imported file itself, but for the month-precision day (its 15th).
     expect(first).toBe([ACLED_HEADER, ...lines].join('\n').replace('2018-02-03', '2018-02-15') + '\n');
     const [a, b] = [await incidentsOf(file('a.db')), await incidentsOf(file('b.db'))];
-    expect(b.size).toBe(4);
+    expect(b.size).toBe(6);
     for (const [id, i] of a) {
       expect(fieldsOf(b.get(id))).toEqual(fieldsOf(i));
       expect(b.get(id)!.attributes).toEqual({ ...i.attributes, year: '2018' });
     }
-  }); // prettier-ignore
+  }, 180_000); // prettier-ignore
+
+  it('neutralises formula cells by default (a leading quote), but never numbers', () => {
+    const r = runCli(['export', 'incidents', '--db', file('a.db')]);
+    ok(r);
+    const rows = new Map(csvRows(r.stdout).map((row) => [row.event_id_cnty!, row]));
+    expect(rows.get('SYR5')!.notes).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(rows.get('SYR6')!.notes).toBe(`'@SUM(1)`);
+    expect(rows.get('SYR5')!.longitude).toBe('-1.5');
+    expect(rows.get('SYR3')!.latitude).toBe('-12.25');
+    expect(rows.get('SYR1')!.notes).toBe(notes);
+    const hxl = runCli(['export', 'incidents', '--format', 'hxl-csv', '--db', file('a.db')]);
+    ok(hxl);
+    expect(hxl.stdout).toContain(`'@SUM(1)`);
+    expect(hxl.stdout).not.toMatch(/(^|,)@SUM/m);
+  });
 
   it('does the same with GeoJSON', async () => {
     ok(runCli(['export', 'incidents', '--format', 'geojson', '--db', file('a.db'), '--out', file('a.geojson')])); // prettier-ignore
@@ -84,10 +103,10 @@ describe('round trips through the CLI', () => {
     const first = readFileSync(file('a.geojson'), 'utf8');
     expect(again.stdout).toBe(first);
     const fc = JSON.parse(first);
-    expect(fc.features.map((f: { id: string }) => f.id)).toEqual(['SYR1', 'SYR2', 'SYR3', 'SYR4']);
+    expect(fc.features.map((f: { id: string }) => f.id)).toEqual(['SYR1', 'SYR2', 'SYR3', 'SYR4', 'SYR5', 'SYR6']); // prettier-ignore
     const [a, c] = [await incidentsOf(file('a.db')), await incidentsOf(file('c.db'))];
     for (const [id, i] of a) expect(fieldsOf(c.get(id))).toEqual(fieldsOf(i));
-  });
+  }, 180_000);
 
   it('names a bad flag, and leaves no file behind', () => {
     const r = runCli(['export', 'incidents', '--format', 'xlsx', '--db', file('a.db'), '--out', file('x.csv')]); // prettier-ignore
@@ -182,6 +201,29 @@ describe('filters and who sees what over HTTP', () => {
     expect((await json(bad)).error).toMatchObject({ code: 'validation_failed', field: 'bbox' });
     expect((await get('analyst', 'violations.csv?status=nope')).status).toBe(400);
     expect((await get(null, 'incidents.csv')).status).toBe(401);
+  });
+
+  it('neutralises formula cells in violation CSV unless raw=true', async () => {
+    const ref = '=HYPERLINK("http://x","y")';
+    await createIncident(env.ctx, SYSTEM_ACTOR, parseInput(incidentInputSchema, airStrike({ external_id: ref }))); // prettier-ignore
+    const refsOf = (text: string) => csvRows(text).map((r) => r.incident_ref);
+    const safe = await get('analyst', 'violations.csv');
+    expect(refsOf(await safe.text())).toContain(`'${ref}`);
+    const raw = await get('analyst', 'violations.csv?raw=true');
+    expect(refsOf(await raw.text())).toContain(ref);
+    const list = await fetch(`${url}/api/v1/violations?format=csv`, { headers: headers.analyst });
+    const rows = csvRows(await list.text());
+    expect(rows.map((r) => r.incident_ref)).toContain(`'${ref}`);
+    expect(rows.every((r) => !r.lon!.startsWith("'"))).toBe(true);
+    const listRaw = await fetch(`${url}/api/v1/violations?format=csv&raw=true`, { headers: headers.analyst }); // prettier-ignore
+    expect(refsOf(await listRaw.text())).toContain(ref);
+    expect((await get('analyst', 'violations.csv?raw=maybe')).status).toBe(400);
+    const cli = runCli(['violations', '--format', 'csv', '--db', env.path]);
+    ok(cli);
+    expect(refsOf(cli.stdout)).toContain(`'${ref}`);
+    const cliRaw = runCli(['violations', '--format', 'csv', '--raw', '--db', env.path]);
+    ok(cliRaw);
+    expect(refsOf(cliRaw.stdout)).toContain(ref);
   });
 
   it('exports violations from the command line too', () => {

@@ -64,6 +64,16 @@ export const violationFilterQuery = z.object({
     })
     .optional(),
   format: z.enum(['json', 'csv'], { message: 'must be json or csv' }).default('json'),
+  /**
+   * CSV only: keep cell values verbatim (`raw=true`, CLI `--raw`) instead of making them
+   * spreadsheet-safe (a leading `'` before a cell starting with `=`, `+`, `-`, `@`, tab or CR that
+   * is not a plain number), for machine round trips.
+   */
+  raw: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], {
+      message: 'must be true or false',
+    })
+    .default(false),
 });
 
 const ZOOM_MESSAGE = 'must be a whole number from 0 to 22';

@@ -16,6 +16,7 @@ import {
   incidentToAcledRecord,
   incidentToFeature,
   incidentToHxlRecord,
+  spreadsheetSafe,
   violationToFeature,
 } from './export-formats.ts';
 import { INCIDENT_EXPORTS } from './export-stream.ts';
@@ -220,5 +221,29 @@ describe('HXL records', () => {
       expect(fieldsOf(draftOf(r))).toEqual(fieldsOf(expected as Incident));
     });
     expect(incidentToHxlRecord(precise[0]!)).toMatchObject({ civilians_killed: '4', injured: '2' });
+  });
+});
+
+describe('spreadsheet-safe cells (CSV injection)', () => {
+  it('quotes a cell a spreadsheet would run as a formula', () => {
+    expect(spreadsheetSafe('=HYPERLINK("http://x","y")')).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(spreadsheetSafe('@SUM(1)')).toBe(`'@SUM(1)`);
+    expect(spreadsheetSafe('+cmd')).toBe(`'+cmd`);
+    expect(spreadsheetSafe('-2+3')).toBe(`'-2+3`);
+    expect(spreadsheetSafe('\t=1')).toBe(`'\t=1`);
+    expect(spreadsheetSafe('\r=1')).toBe(`'\r=1`);
+  });
+
+  it('leaves plain numbers and ordinary text alone', () => {
+    for (const n of ['-1.5', '+3', '-12.25', '-0', '-.5', '1e-3', '-2E+5', '42'])
+      expect(spreadsheetSafe(n)).toBe(n);
+    for (const t of ['', 'Shelling, 3 killed', "'quoted", 'a=b', '2018-02-17'])
+      expect(spreadsheetSafe(t)).toBe(t);
+  });
+
+  it('applies in CSV lines unless raw', () => {
+    expect(csvLine(['=1+1', '-1.5', '@x'])).toBe(`'=1+1,-1.5,'@x\n`);
+    expect(csvLine(['=1+1', '-1.5', '@x'], true)).toBe('=1+1,-1.5,@x\n');
+    expect(csvLine(['=A1,"x"'])).toBe(`"'=A1,""x"""\n`);
   });
 });

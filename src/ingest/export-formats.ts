@@ -216,7 +216,23 @@ export function violationToFeature(v: Violation) {
 export const csvCell = (c: string): string =>
   /[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
 
-/** One CSV line; joined rather than concatenated, so that the string is flat when written. */
-export function csvLine(cells: readonly string[]): string {
-  return cells.map(csvCell).join(',') + '\n';
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A cell a spreadsheet would not run as a formula (CSV injection, as OWASP recommends): a cell
+ * starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, unless it is a
+ * plain number (a negative longitude such as `-1.5` stays a number). Exports do this by default;
+ * their raw flag (`--raw`, `raw=true`) keeps values verbatim for machine round trips.
+ */
+export function spreadsheetSafe(c: string): string {
+  if (c === '' || !'=+-@\t\r'.includes(c[0]!) || PLAIN_NUMBER.test(c)) return c;
+  return `'${c}`;
+}
+
+/**
+ * One CSV line; joined rather than concatenated, so that the string is flat when written. Cells
+ * are made spreadsheet-safe unless `raw`.
+ */
+export function csvLine(cells: readonly string[], raw = false): string {
+  return cells.map((c) => csvCell(raw ? c : spreadsheetSafe(c))).join(',') + '\n';
 }

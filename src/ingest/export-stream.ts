@@ -33,16 +33,22 @@ export type ViolationExportFormat = (typeof VIOLATION_EXPORT_FORMATS)[number];
 const CSV = 'text/csv; charset=utf-8';
 const GEOJSON = 'application/geo+json; charset=utf-8';
 
-/** CSV lines of records, in the order of `columns`. */
+/** CSV lines of records, in the order of `columns`; spreadsheet-safe cells unless `raw`. */
 function csvRows<T, C extends string>(
   items: readonly T[],
   toRecord: (item: T) => Record<C, string>,
   columns: readonly C[],
+  raw: boolean,
 ): string {
   const lines: string[] = [];
   for (const item of items) {
     const r = toRecord(item);
-    lines.push(csvLine(columns.map((c) => r[c])));
+    lines.push(
+      csvLine(
+        columns.map((c) => r[c]),
+        raw,
+      ),
+    );
   }
   return lines.join('');
 }
@@ -59,34 +65,50 @@ function featureCollection<T>(toFeature: (item: T) => unknown): ExportFormat<T> 
   };
 }
 
-export const INCIDENT_EXPORTS: Record<IncidentExportFormat, ExportFormat<Incident>> = {
-  'acled-csv': {
-    contentType: CSV,
-    extension: '.csv',
-    head: csvLine(ACLED_COLUMNS),
-    rows: (items) => csvRows(items, incidentToAcledRecord, ACLED_COLUMNS),
-    tail: '',
-  },
-  'hxl-csv': {
-    contentType: CSV,
-    extension: '.hxl.csv',
-    head: HXL_HEADER_ROWS.map(csvLine).join(''),
-    rows: (items) => csvRows(items, incidentToHxlRecord, HXL_FIELDS),
-    tail: '',
-  },
-  geojson: featureCollection(incidentToFeature),
-};
+/**
+ * The incident export formats. CSV cells are made spreadsheet-safe (a leading `'` before `=`, `+`,
+ * `-`, `@`, tab or CR; see spreadsheetSafe) unless `raw`, which keeps the bytes an import reads
+ * back (the ACLED CSV round trip).
+ */
+export function incidentExports(raw = false): Record<IncidentExportFormat, ExportFormat<Incident>> {
+  return {
+    'acled-csv': {
+      contentType: CSV,
+      extension: '.csv',
+      head: csvLine(ACLED_COLUMNS, true),
+      rows: (items) => csvRows(items, incidentToAcledRecord, ACLED_COLUMNS, raw),
+      tail: '',
+    },
+    'hxl-csv': {
+      contentType: CSV,
+      extension: '.hxl.csv',
+      head: HXL_HEADER_ROWS.map((r) => csvLine(r, true)).join(''),
+      rows: (items) => csvRows(items, incidentToHxlRecord, HXL_FIELDS, raw),
+      tail: '',
+    },
+    geojson: featureCollection(incidentToFeature),
+  };
+}
 
-export const VIOLATION_EXPORTS: Record<ViolationExportFormat, ExportFormat<Violation>> = {
-  csv: {
-    contentType: CSV,
-    extension: '.csv',
-    head: csvLine(VIOLATION_CSV_COLUMNS),
-    rows: (items) => violationsToCsv(items, false),
-    tail: '',
-  },
-  geojson: featureCollection(violationToFeature),
-};
+/** The violation export formats; CSV cells spreadsheet-safe unless `raw` (as incidentExports). */
+export function violationExports(
+  raw = false,
+): Record<ViolationExportFormat, ExportFormat<Violation>> {
+  return {
+    csv: {
+      contentType: CSV,
+      extension: '.csv',
+      head: csvLine(VIOLATION_CSV_COLUMNS, true),
+      rows: (items) => violationsToCsv(items, false, raw),
+      tail: '',
+    },
+    geojson: featureCollection(violationToFeature),
+  };
+}
+
+/** The default (spreadsheet-safe) formats. */
+export const INCIDENT_EXPORTS = incidentExports();
+export const VIOLATION_EXPORTS = violationExports();
 
 /** The reader went away (a closed connection, a broken pipe) before the export was complete. */
 export class ExportInterrupted extends Error {}

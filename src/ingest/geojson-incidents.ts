@@ -9,6 +9,7 @@ import { incidentDraftFromInput } from '../domain/incident.ts';
 import type { GeoPrecisionRadii } from '../domain/geo-precision.ts';
 import { incidentInputSchema } from '../domain/schemas.ts';
 import { fieldPath, parseInput } from '../domain/validate.ts';
+import { findInputProblem, parseJsonText } from '../domain/input-safety.ts';
 import { reportDraftsOf } from '../domain/report.ts';
 import type { ImportRow } from './import-row.ts';
 
@@ -30,11 +31,7 @@ const featureSchema = z.object({
 });
 
 export function parseGeoJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new AppError('validation_failed', `not valid JSON: ${(e as Error).message}`, '(body)');
-  }
+  return parseJsonText(text);
 }
 
 /** Validates each feature on its own: one bad feature is rejected, the others are read. */
@@ -83,6 +80,11 @@ export async function* readGeoJsonStream(
 function featureToRow(raw: unknown, i: number, radii: GeoPrecisionRadii): ImportRow {
   const row = i + 1;
   const prefix = `features[${i}]`;
+  // The rule of every input (src/domain/input-safety.ts): well-formed Unicode, bounded nesting.
+  // The stream parser builds a feature without recursion; this walk is iterative too.
+  const problem = findInputProblem(raw);
+  if (problem)
+    return { row, error: { field: fieldPath(problem.path, prefix), message: problem.message } };
   const feature = featureSchema.safeParse(raw);
   if (!feature.success) {
     const issue = feature.error.issues[0]!;

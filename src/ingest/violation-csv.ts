@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Violation } from '../domain/types.ts';
 import { violationToJson, type ViolationJson } from '../domain/violation-output.ts';
+import { spreadsheetSafe } from './export-formats.ts';
 
 export const VIOLATION_CSV_COLUMNS: (keyof ViolationJson)[] = [
   'incident_ref',
@@ -29,11 +30,15 @@ export const VIOLATION_CSV_COLUMNS: (keyof ViolationJson)[] = [
   'id',
 ];
 
-export function violationsToCsv(items: readonly Violation[], header = true): string {
+/** Text cells are made spreadsheet-safe (`spreadsheetSafe`) unless `raw`. */
+export function violationsToCsv(items: readonly Violation[], header = true, raw = false): string {
   return stringify(
     items.map((v) => {
       const j = violationToJson(v);
-      return VIOLATION_CSV_COLUMNS.map((c) => (j[c] ?? '') as string | number);
+      return VIOLATION_CSV_COLUMNS.map((c) => {
+        const cell = (j[c] ?? '') as string | number;
+        return typeof cell === 'string' && !raw ? spreadsheetSafe(cell) : cell;
+      });
     }),
     { header, columns: header ? VIOLATION_CSV_COLUMNS : undefined },
   );

@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app/context.ts';
 import { checkSameOrigin } from './auth.ts';
+import { checkJsonTextDepth } from '../domain/input-safety.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { buildOpenApi } from './openapi.ts';
@@ -92,6 +93,20 @@ export function buildServer(ctx: AppContext, options: ServerOptions = {}): Fasti
   registerSecurityHeaders(app, webRoot);
   const webApp = registerWebApp(app, webRoot);
   if (!webApp) app.setNotFoundHandler(handleNotFound);
+  // JSON bodies: fastify's own parser (same body limits, same errors for malformed JSON, proto
+  // poisoning refused), behind a scan of the raw text's bracket depth, so a body nested deeper than
+  // MAX_JSON_DEPTH is a 400 before any recursive step (JSON.stringify, canonical JSON) sees it.
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    try {
+      checkJsonTextDepth(body as string);
+    } catch (e) {
+      done(e as Error, undefined);
+      return;
+    }
+    jsonParser(req, body as string, done);
+  });
   // Imports arrive as files: CSV and GeoJSON bodies are handed on as streams, read row by row
   // (constant memory whatever the size) and detected by content.
   app.addContentTypeParser(

@@ -5,6 +5,7 @@ import { importAgreementDocument, type AgreementImportSummary } from '../../app/
 import { AppError } from '../../domain/errors.ts';
 import { agreementDocumentSchema } from '../../domain/schemas.ts';
 import { parseInput } from '../../domain/validate.ts';
+import { parseJsonText } from '../../domain/input-safety.ts';
 import { cliActor, withContext } from '../context.ts';
 
 export async function readJsonFile(file: string): Promise<unknown> {
@@ -19,15 +20,8 @@ export async function readJsonFile(file: string): Promise<unknown> {
       'FILE',
     );
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new AppError(
-      'validation_failed',
-      `${file} is not valid JSON: ${(e as Error).message}`,
-      'FILE',
-    );
-  }
+  // Nested deeper than MAX_JSON_DEPTH, or not JSON: refused before JSON.parse.
+  return parseJsonText(text, file, 'FILE');
 }
 
 function describe(s: AgreementImportSummary): string {

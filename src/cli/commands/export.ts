@@ -9,9 +9,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import {
   INCIDENT_EXPORT_FORMATS,
-  INCIDENT_EXPORTS,
+  incidentExports,
   VIOLATION_EXPORT_FORMATS,
-  VIOLATION_EXPORTS,
+  violationExports,
   writeExport,
   type ExportFormat,
 } from '../../ingest/export-stream.ts';
@@ -68,6 +68,10 @@ function withFilterOptions(cmd: Command, formats: readonly string[], fallback: s
       '--status <list>',
       'violation statuses, comma-separated, or all (default: all but superseded)',
     )
+    .option(
+      '--raw',
+      "CSV: keep cell values verbatim for machine round trips (default: a cell starting with =, +, -, @, tab or CR that is not a number gets a leading ' so spreadsheets do not run it)",
+    )
     .option('--db <path>', 'SQLite database file (default: $TRUCELINE_DB or ./truceline.db)');
 }
 
@@ -123,7 +127,7 @@ async function exportIncidents(raw: Record<string, unknown>): Promise<void> {
   await withContext(f.db, (ctx: AppContext) =>
     runExport(
       'incidents',
-      { name: f.format, spec: INCIDENT_EXPORTS[f.format] },
+      { name: f.format, spec: incidentExports(f.raw)[f.format] },
       f.out,
       ctx.store.scanIncidentsForExport(filter, PAGE),
       () => incidentTotal(ctx, filter),
@@ -137,7 +141,7 @@ async function exportViolations(raw: Record<string, unknown>): Promise<void> {
   await withContext(f.db, (ctx: AppContext) =>
     runExport(
       'violations',
-      { name: f.format, spec: VIOLATION_EXPORTS[f.format] },
+      { name: f.format, spec: violationExports(f.raw)[f.format] },
       f.out,
       ctx.store.scanViolationsForExport(filter, PAGE),
       async () => (await ctx.store.listViolations({ ...filter, limit: 1 })).total,

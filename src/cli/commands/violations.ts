@@ -13,6 +13,10 @@ export function violationsCommand(program: Command): void {
     .description('list the violations derived from the incidents and the agreements in force')
     .option('--db <path>', 'SQLite database file (default: $TRUCELINE_DB or ./truceline.db)')
     .option('--format <format>', 'json or csv', 'json')
+    .option(
+      '--raw',
+      "csv: keep cell values verbatim (default: a cell starting with =, +, -, @, tab or CR that is not a number gets a leading ' so spreadsheets do not run it)",
+    )
     .option('--agreement <id>', 'only this agreement')
     .option('--zone <id-or-key>', 'only this zone (zone id, or zone key / name)')
     .option('--certainty <certainty>', 'certain or possible')
@@ -40,7 +44,7 @@ export function violationsCommand(program: Command): void {
         if (f.format === 'json') out.write('[');
         for (let offset = 0, first = true; ; offset += PAGE) {
           const { items } = await ctx.store.listViolations({ ...filter, limit: PAGE, offset });
-          if (f.format === 'csv') out.write(violationsToCsv(items, offset === 0));
+          if (f.format === 'csv') out.write(violationsToCsv(items, offset === 0, f.raw));
           else
             for (const v of items) {
               out.write((first ? '\n  ' : ',\n  ') + JSON.stringify(violationToJson(v)));

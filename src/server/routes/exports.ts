@@ -13,8 +13,8 @@ import type { AppContext } from '../../app/context.ts';
 import { READ_PUBLISHED, visibleViolationStatuses } from '../../domain/access.ts';
 import type { Actor } from '../../domain/roles.ts';
 import {
-  INCIDENT_EXPORTS,
-  VIOLATION_EXPORTS,
+  incidentExports,
+  violationExports,
   writeExport,
   type ExportFormat,
   type IncidentExportFormat,
@@ -116,10 +116,12 @@ export function exportRoutes(r: RouteRegistry, ctx: AppContext, shutdown?: Abort
   const add = <T>(
     of: 'incidents' | 'violations',
     file: string,
-    format: ExportFormat<T>,
+    formatOf: (raw: boolean) => ExportFormat<T>,
     text: { what: string; summary: string; note: string },
     scan: (filter: ExportFilter) => AsyncIterable<T[]>,
-  ) =>
+  ) => {
+    const format = formatOf(false);
+    const rawFormat = formatOf(true);
     r.add({
       method: 'GET',
       url: `/api/v1/exports/${file}`,
@@ -136,14 +138,16 @@ export function exportRoutes(r: RouteRegistry, ctx: AppContext, shutdown?: Abort
       handler: async ({ req, reply, actor, query }) => {
         const pages = scan(exportFilterFor(actor, query, of));
         const name = `truceline-${of}-${day()}${format.extension}`;
-        await sendExport(req, reply, pages, format, name, shutdown);
+        // CSV cells are spreadsheet-safe unless raw=true (machine round trips).
+        await sendExport(req, reply, pages, query.raw ? rawFormat : format, name, shutdown);
       },
     });
+  };
   for (const [file, name, what] of INCIDENT_ROUTES)
     add(
       'incidents',
       file,
-      INCIDENT_EXPORTS[name],
+      (raw) => incidentExports(raw)[name],
       {
         what,
         summary: 'by time, bbox, or agreement/zone/certainty/status of their violations',
@@ -155,7 +159,7 @@ export function exportRoutes(r: RouteRegistry, ctx: AppContext, shutdown?: Abort
     add(
       'violations',
       file,
-      VIOLATION_EXPORTS[name],
+      (raw) => violationExports(raw)[name],
       {
         what,
         summary: 'by agreement, zone, certainty, status, time, bbox',

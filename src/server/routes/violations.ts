@@ -37,7 +37,7 @@ export function violationRoutes(r: RouteRegistry, ctx: AppContext): void {
       });
       if (query.format === 'csv') {
         void reply.header('x-total-count', String(total)).type('text/csv; charset=utf-8');
-        return violationsToCsv(items);
+        return violationsToCsv(items, true, query.raw);
       }
       return { items: items.map(violationToJson), total, limit: query.limit, offset: query.offset };
     },
