@@ -2,6 +2,7 @@
 // holds the server — POST /api/v1/zones/validate answers at once with the parts cap, one at the cap
 // validates, and the same cap refuses an agreement import naming the geometry's field. Speed is
 // measured by bench/validate-geometry.bench.ts, never timed here.
+import { squaresMultiPolygon as squares } from '../src/geo/test/scale-shapes.ts';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,24 +26,6 @@ afterAll(async () => {
 
 const post = (url: string, payload: object) =>
   app.inject({ method: 'POST', url, payload, headers: mediator });
-
-/** n squares of 0.004° on a 0.01° grid, 200 per row. */
-const squares = (n: number) => ({
-  type: 'MultiPolygon',
-  coordinates: Array.from({ length: n }, (_, i) => {
-    const [x, y] = [35 + (i % 200) * 0.01, 30 + Math.floor(i / 200) * 0.01];
-    const d = 0.004;
-    return [
-      [
-        [x, y],
-        [x + d, y],
-        [x + d, y + d],
-        [x, y + d],
-        [x, y],
-      ],
-    ];
-  }),
-});
 
 describe('POST /api/v1/zones/validate with many parts', () => {
   it('answers the 24,000-square MultiPolygon with the parts cap', async () => {

@@ -1,16 +1,10 @@
 // The HTTP contract of the GeoJSON downloads under /api/v1/exports: incidents as the GeoJSON
 // import reads them back, violations as points with the API's violation properties.
 import { z } from 'zod';
+import { incidentAssessmentFields, incidentReportedFields } from './incidents.ts';
 import { violationFilterQuery } from '../domain/query-schemas.ts';
 import { EVENT_TYPES } from '../domain/event-types.ts';
-import {
-  countRange,
-  feature,
-  featureCollection,
-  isoDay,
-  isoTime,
-  pointGeometry,
-} from './common.ts';
+import { feature, featureCollection, isoDay, isoTime, pointGeometry } from './common.ts';
 import { violationResponse } from './violations.ts';
 
 /** An incident's time: a day at ACLED precision, an instant, or a span. */
@@ -31,24 +25,8 @@ export const incidentExportFeature = feature(
     ...incidentTime,
     uncertainty_m: z.number().nonnegative(),
     geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
-    actor1: z.string().nullable(),
-    actor2: z.string().nullable(),
-    fatalities: z.number().nullable(),
-    source: z.string().nullable(),
-    notes: z.string().nullable(),
-    country: z.string().nullable(),
-    admin1: z.string().nullable(),
-    admin2: z.string().nullable(),
-    admin3: z.string().nullable(),
-    location: z.string().nullable(),
-    casualties: z.strictObject({
-      killed: countRange,
-      injured: countRange,
-      civilians_killed: z.number().nullable(),
-      combatants_killed: z.number().nullable(),
-    }),
-    corroborated: z.boolean(),
-    report_count: z.number().int().nonnegative(),
+    ...incidentReportedFields,
+    ...incidentAssessmentFields,
   }),
 ).extend({ id: z.string() });
 export const incidentExportCollection = featureCollection(incidentExportFeature);

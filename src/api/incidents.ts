@@ -12,6 +12,32 @@ export const BATCH_MAX = 1000;
 
 const precision = z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable();
 
+/** What the source reported about an incident: actors, fatalities, source, notes and place names. */
+export const incidentReportedFields = {
+  actor1: z.string().nullable(),
+  actor2: z.string().nullable(),
+  fatalities: z.number().nullable(),
+  source: z.string().nullable(),
+  notes: z.string().nullable(),
+  country: z.string().nullable(),
+  admin1: z.string().nullable(),
+  admin2: z.string().nullable(),
+  admin3: z.string().nullable(),
+  location: z.string().nullable(),
+};
+
+/** The incident's casualties and corroboration, combined from its reports. */
+export const incidentAssessmentFields = {
+  casualties: z.strictObject({
+    killed: countRange,
+    injured: countRange,
+    civilians_killed: z.number().nullable(),
+    combatants_killed: z.number().nullable(),
+  }),
+  corroborated: z.boolean(),
+  report_count: z.number().int().nonnegative(),
+};
+
 export const incidentResponse = z.strictObject({
   id: z.string(),
   external_id: z.string().nullable(),
@@ -26,26 +52,10 @@ export const incidentResponse = z.strictObject({
   lat: z.number(),
   uncertainty_m: z.number().nonnegative(),
   geo_precision: precision,
-  actor1: z.string().nullable(),
-  actor2: z.string().nullable(),
-  fatalities: z.number().nullable(),
-  source: z.string().nullable(),
-  notes: z.string().nullable(),
-  country: z.string().nullable(),
-  admin1: z.string().nullable(),
-  admin2: z.string().nullable(),
-  admin3: z.string().nullable(),
-  location: z.string().nullable(),
+  ...incidentReportedFields,
   /** Columns of the source format that have no field of their own. */
   attributes: z.record(z.string(), z.string()),
-  casualties: z.strictObject({
-    killed: countRange,
-    injured: countRange,
-    civilians_killed: z.number().nullable(),
-    combatants_killed: z.number().nullable(),
-  }),
-  corroborated: z.boolean(),
-  report_count: z.number().int().nonnegative(),
+  ...incidentAssessmentFields,
   merged_into: z.string().nullable(),
   created_at: isoTime,
   updated_at: isoTime,

@@ -4,21 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateZoneGeometry } from '../geo/validate-geometry.ts';
 import { checkZoneGeometry } from './geometry-check.ts';
-
-const sq = (x: number, y: number, d: number) => [
-  [x, y],
-  [x + d, y],
-  [x + d, y + d],
-  [x, y + d],
-  [x, y],
-];
-/** n squares of 0.004° on a 0.01° grid, 200 per row (5 positions each). */
-const squares = (n: number) => ({
-  type: 'MultiPolygon',
-  coordinates: Array.from({ length: n }, (_, i) => [
-    sq(35 + (i % 200) * 0.01, 30 + Math.floor(i / 200) * 0.01, 0.004),
-  ]),
-});
+import { square as sq, squaresMultiPolygon as squares } from '../geo/test/scale-shapes.ts';
 
 describe('checkZoneGeometry', () => {
   it('validates a small geometry in place and a large one on a worker, returning it', async () => {

@@ -9,45 +9,13 @@ import {
   type GeometryIssue,
   type GeometryLimits,
 } from './validate-geometry.ts';
+import {
+  holedPolygon as holed,
+  square as sq,
+  squaresMultiPolygon as squares,
+  type Ring,
+} from './test/scale-shapes.ts';
 
-type Ring = number[][];
-const sq = (x0: number, y0: number, d: number): Ring => [
-  [x0, y0],
-  [x0 + d, y0],
-  [x0 + d, y0 + d],
-  [x0, y0 + d],
-  [x0, y0],
-];
-/** n squares of 0.004° on a 0.01° grid, 200 per row. */
-const squares = (n: number) => ({
-  type: 'MultiPolygon',
-  coordinates: Array.from({ length: n }, (_, i) => [
-    sq(35 + (i % 200) * 0.01, 30 + Math.floor(i / 200) * 0.01, 0.004),
-  ]),
-});
-/**
- * A square shell of 40,000 vertices (10,000 per side, as a detailed boundary would have) with n
- * square holes of 0.004° on a 0.01° grid, 200 per row.
- */
-function holed(n: number) {
-  const top = 30.01 + Math.ceil(n / 200) * 0.01;
-  const side = (x0: number, y0: number, x1: number, y1: number): Ring =>
-    Array.from({ length: 10_000 }, (_, k) => [
-      x0 + ((x1 - x0) * k) / 10_000,
-      y0 + ((y1 - y0) * k) / 10_000,
-    ]);
-  const shell: Ring = [
-    ...side(35, 30, 37.01, 30),
-    ...side(37.01, 30, 37.01, top),
-    ...side(37.01, top, 35, top),
-    ...side(35, top, 35, 30),
-    [35, 30],
-  ];
-  const holes = Array.from({ length: n }, (_, i) =>
-    sq(35.003 + (i % 200) * 0.01, 30.003 + Math.floor(i / 200) * 0.01, 0.004),
-  );
-  return { type: 'Polygon', coordinates: [shell, ...holes] };
-}
 function circle(n: number, cx: number, cy: number, r: number): Ring {
   return Array.from({ length: n + 1 }, (_, k) => {
     const a = (2 * Math.PI * (k % n)) / n;
